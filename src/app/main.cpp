@@ -1,9 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: MTR Review Console contributors
+#include "app/AppSettings.h"
+#include "app/ConsoleOptions.h"
 #include "app/MainWindow.h"
+#include "log/Log.h"
+#include "secrets/SecretStore.h"
+
 #include <QApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
+#include <QTimer>
+#include <QTranslator>
+
 int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
-    mtr::app::MainWindow w;
-    w.show();
-    return app.exec();
+    QApplication::setOrganizationName(QStringLiteral("mtr-review-console"));
+    QApplication::setApplicationName(QStringLiteral("mtr-console"));
+    QApplication::setApplicationDisplayName(QStringLiteral("MTR Review Console"));
+    QApplication::setApplicationVersion(QStringLiteral(MTR_VERSION));
+
+    mtr::app::ConsoleOptions options;
+    if (const QString error = options.parse(QApplication::arguments()); !error.isEmpty()) {
+        fprintf(stderr, "%s\n", qPrintable(error));
+        return 2;
+    }
+    options.applyToSettings();
+
+    mtr::log::Options logOptions;
+    logOptions.levelSpec = mtr::app::AppSettings::load(QSettings()).logLevel;
+    mtr::log::init(logOptions);
+    mtr::log::installQtMessageHandler();
+
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(),
+                          QStringLiteral("qtbase"),
+                          QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    QTranslator translator;
+    if (translator.load(QLocale(),
+                        QStringLiteral("mtr"),
+                        QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
+
+    mtr::secrets::SecretStore secrets(QString::fromLatin1(mtr::app::AppSettings::KeychainService));
+    mtr::app::MainWindow window(&secrets);
+    window.resize(1440, 900);
+    window.show();
+    mtr::log::get("app")->info("console started version={}", QStringLiteral(MTR_VERSION));
+
+    if (!options.screenshotPath.isEmpty())
+        QTimer::singleShot(options.screenshotDelayMs, &window, [&window, &options] {
+            options.takeScreenshot(&window);
+        });
+    const int rc = QApplication::exec();
+    mtr::log::flush();
+    return rc;
 }

@@ -39,8 +39,8 @@ QString fingerprint(const QString& value)
         QMutexLocker lock(&s_keyMutex);
         key = keyStorage();
     }
-    const QByteArray mac
-        = QMessageAuthenticationCode::hash(value.toUtf8(), key, QCryptographicHash::Sha256);
+    const QByteArray mac =
+        QMessageAuthenticationCode::hash(value.toUtf8(), key, QCryptographicHash::Sha256);
     return QStringLiteral("h:") + QString::fromLatin1(mac.toHex().left(10));
 }
 

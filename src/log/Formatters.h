@@ -20,7 +20,8 @@ struct fmt::formatter<QString> : fmt::formatter<std::string_view>
     {
         const QByteArray u8 = s.toUtf8();
         return fmt::formatter<std::string_view>::format(
-            std::string_view(u8.constData(), size_t(u8.size())), ctx);
+            std::string_view(u8.constData(), size_t(u8.size())),
+            ctx);
     }
 };
 
@@ -31,6 +32,7 @@ struct fmt::formatter<QByteArray> : fmt::formatter<std::string_view>
     auto format(const QByteArray& b, Ctx& ctx) const
     {
         return fmt::formatter<std::string_view>::format(
-            std::string_view(b.constData(), size_t(b.size())), ctx);
+            std::string_view(b.constData(), size_t(b.size())),
+            ctx);
     }
 };

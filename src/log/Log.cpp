@@ -10,7 +10,6 @@
 
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
-
 #include <sys/stat.h>
 
 #include <map>
@@ -94,8 +93,9 @@ void applyLevelSpec(const QString& spec)
         else
             s_levels[name.toStdString()] = level;
     }
-    spdlog::details::registry::instance().apply_all(
-        [](const std::shared_ptr<spdlog::logger>& l) { l->set_level(levelFor(l->name())); });
+    spdlog::details::registry::instance().apply_all([](const std::shared_ptr<spdlog::logger>& l) {
+        l->set_level(levelFor(l->name()));
+    });
 }
 
 QString init(const Options& options)
@@ -106,7 +106,9 @@ QString init(const Options& options)
 
     std::vector<spdlog::sink_ptr> sinks;
     auto file = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
-        QFile::encodeName(path).toStdString(), options.maxFileBytes, options.maxFiles);
+        QFile::encodeName(path).toStdString(),
+        options.maxFileBytes,
+        options.maxFiles);
     file->set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %l [%n] %v");
     sinks.push_back(file);
     if (options.toStderr) {
@@ -120,7 +122,9 @@ QString init(const Options& options)
         s_sinks = sinks;
     }
     spdlog::details::registry::instance().apply_all(
-        [&sinks](const std::shared_ptr<spdlog::logger>& l) { l->sinks() = sinks; });
+        [&sinks](const std::shared_ptr<spdlog::logger>& l) {
+            l->sinks() = sinks;
+        });
 
     const QByteArray env = qgetenv("MTR_LOG");
     applyLevelSpec(env.isEmpty() ? options.levelSpec : QString::fromUtf8(env));
