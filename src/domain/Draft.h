@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: MTR Review Console contributors
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+namespace mtr::domain {
+
+/// A draft text of one kind for one case: the AI's version (read-only to the analyst) and the
+/// analyst's edited version, autosaved so that a crash loses at most a few seconds of typing.
+struct Draft
+{
+    /// The kinds of draft the console writes; stored as their kindToString() words.
+    enum class Kind
+    {
+        Summary,
+        CustomerNotification,
+        ExecutiveSummary
+    };
+
+    QString caseId;
+    QString tenantId;
+    Kind kind = Kind::Summary;
+    QString aiText;
+    QString analystText;
+    QDateTime aiUpdatedAt;      ///< UTC; invalid when the AI has not written one yet
+    QDateTime analystUpdatedAt; ///< UTC; invalid when the analyst has not edited yet
+    QDateTime updatedAt;        ///< UTC; last write of either side
+
+    /// "summary", "customer-notification", "executive-summary".
+    static QString kindToString(Kind kind)
+    {
+        switch (kind) {
+        case Kind::CustomerNotification:
+            return QStringLiteral("customer-notification");
+        case Kind::ExecutiveSummary:
+            return QStringLiteral("executive-summary");
+        case Kind::Summary:
+            break;
+        }
+        return QStringLiteral("summary");
+    }
+
+    /// Inverse of kindToString(); false when the word is unknown.
+    static bool kindFromString(const QString& text, Kind* kind)
+    {
+        for (Kind k : {Kind::Summary, Kind::CustomerNotification, Kind::ExecutiveSummary}) {
+            if (kindToString(k) == text) {
+                *kind = k;
+                return true;
+            }
+        }
+        return false;
+    }
+};
+
+} // namespace mtr::domain

@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: MTR Review Console contributors
+#include "store/AlertRepository.h"
+
+#include "store/Database.h"
+#include "store/SqlSupport.h"
+
+namespace mtr::store {
+
+namespace {
+
+const char* const UpsertSql =
+    "INSERT INTO alerts (id, tenant_id, tenant_name, type, category, product, severity, "
+    "description, raised_at, allowed_actions, group_key, endpoint_id, endpoint_type, person_id, "
+    "raw, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (id, tenant_id) DO UPDATE SET tenant_name = excluded.tenant_name, "
+    "type = excluded.type, category = excluded.category, product = excluded.product, "
+    "severity = excluded.severity, description = excluded.description, "
+    "raised_at = excluded.raised_at, allowed_actions = excluded.allowed_actions, "
+    "group_key = excluded.group_key, endpoint_id = excluded.endpoint_id, "
+    "endpoint_type = excluded.endpoint_type, person_id = excluded.person_id, "
+    "raw = excluded.raw, updated_at = excluded.updated_at";
+
+/// The ORDER BY expression of a sort column; NULLs mapped so both dialects order alike.
+QString sortExpression(AlertQuery::Sort sort)
+{
+    switch (sort) {
+    case AlertQuery::Sort::Severity:
+        return QStringLiteral("severity");
+    case AlertQuery::Sort::Tenant:
+        return QStringLiteral("COALESCE(tenant_name, '')");
+    case AlertQuery::Sort::Status:
+        return QStringLiteral("status");
+    case AlertQuery::Sort::AiScore:
+        return QStringLiteral("COALESCE(ai_score, -1)");
+    case AlertQuery::Sort::Type:
+        return QStringLiteral("COALESCE(type, '')");
+    case AlertQuery::Sort::RaisedAt:
+        break;
+    }
+    return QStringLiteral("COALESCE(raised_at, 0)");
+}
+
+/// "?, ?, ?" for n values.
+QString placeholders(qsizetype n)
+{
+    QStringList marks;
+    marks.fill(QStringLiteral("?"), n);
+    return marks.join(QLatin1String(", "));
+}
+
+/// LIKE pattern for a literal substring: % _ and \ escaped.
+QString likePattern(const QString& text)
+{
+    QString escaped = text.toLower();
+    escaped.replace(QLatin1String("\\"), QLatin1String("\\\\"));
+    escaped.replace(QLatin1String("%"), QLatin1String("\\%"));
+    escaped.replace(QLatin1String("_"), QLatin1String("\\_"));
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+
+domain::AlertSummary summaryFrom(const QSqlQuery& q)
+{
+    domain::AlertSummary s;
+    s.id = q.value(0).toString();
+    s.tenantId = q.value(1).toString();
+    s.tenantName = q.value(2).toString();
+    s.severity = domain::Severity(q.value(3).toInt());
+    s.status = q.value(4).toString();
+    s.raisedAt = timeFrom(q.value(5));
+    s.aiScore = q.value(6).isNull() ? -1.0 : q.value(6).toDouble();
+    s.type = q.value(7).toString();
+    s.description = q.value(8).toString();
+    return s;
+}
+
+} // namespace
+
+Result<void> AlertRepository::upsert(const QList<domain::Alert>& alerts)
+{
+    Transaction tx(m_db);
+    if (auto r = tx.begin(); !r)
+        return r;
+    QSqlQuery q(m_db.connection());
+    if (auto r = prepare(q, QString::fromLatin1(UpsertSql)); !r)
+        return r;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const domain::Alert& a : alerts) {
+        q.addBindValue(a.id);
+        q.addBindValue(a.tenantId);
+        q.addBindValue(a.tenantName);
+        q.addBindValue(a.type);
+        q.addBindValue(a.category);
+        q.addBindValue(a.product);
+        q.addBindValue(int(a.severity));
+        q.addBindValue(a.description);
+        q.addBindValue(timeValue(a.raisedAt));
+        q.addBindValue(jsonText(a.allowedActions));
+        q.addBindValue(a.groupKey);
+        q.addBindValue(a.endpointId);
+        q.addBindValue(a.endpointType);
+        q.addBindValue(a.personId);
+        q.addBindValue(jsonText(a.raw));
+        q.addBindValue(now);
+        if (auto r = exec(q, "upsert alert"); !r)
+            return r;
+    }
+    return tx.commit();
+}
+
+QString AlertRepository::whereClause(const AlertQuery& query, QVariantList* binds)
+{
+    QStringList terms;
+    if (!query.text.isEmpty()) {
+        terms << QStringLiteral("(LOWER(description) LIKE ? ESCAPE '\\' OR LOWER(type) LIKE ? "
+                                "ESCAPE '\\' OR LOWER(id) LIKE ? ESCAPE '\\' OR "
+                                "LOWER(tenant_name) LIKE ? ESCAPE '\\')");
+        const QString pattern = likePattern(query.text);
+        for (int i = 0; i < 4; ++i)
+            *binds << pattern;
+    }
+    if (!query.severities.isEmpty()) {
+        terms << QStringLiteral("severity IN (%1)").arg(placeholders(query.severities.size()));
+        for (domain::Severity s : query.severities)
+            *binds << int(s);
+    }
+    if (!query.tenantIds.isEmpty()) {
+        terms << QStringLiteral("tenant_id IN (%1)").arg(placeholders(query.tenantIds.size()));
+        for (const QString& t : query.tenantIds)
+            *binds << t;
+    }
+    if (!query.statuses.isEmpty()) {
+        terms << QStringLiteral("status IN (%1)").arg(placeholders(query.statuses.size()));
+        for (const QString& s : query.statuses)
+            *binds << s;
+    }
+    if (terms.isEmpty())
+        return {};
+    return QStringLiteral(" WHERE ") + terms.join(QLatin1String(" AND "));
+}
+
+Result<QList<domain::AlertSummary>> AlertRepository::page(const AlertQuery& query)
+{
+    QVariantList binds;
+    const QString direction = query.descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    // TODO: OFFSET paging costs O(offset) per page; keyset paging would keep deep scrolls flat.
+    const QString sql = QStringLiteral("SELECT id, tenant_id, tenant_name, severity, status, "
+                                       "raised_at, ai_score, type, description FROM alerts")
+                        + whereClause(query, &binds)
+                        + QStringLiteral(" ORDER BY %1 %2, id %2, tenant_id %2 LIMIT ? OFFSET ?")
+                              .arg(sortExpression(query.sort), direction);
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    if (auto r = prepare(q, sql); !r)
+        return r.error();
+    for (const QVariant& v : binds)
+        q.addBindValue(v);
+    q.addBindValue(qMax(0, query.limit));
+    q.addBindValue(qMax(0, query.offset));
+    if (auto r = exec(q, "alert page"); !r)
+        return r.error();
+    QList<domain::AlertSummary> out;
+    out.reserve(qMax(0, query.limit));
+    while (q.next())
+        out << summaryFrom(q);
+    return out;
+}
+
+Result<qint64> AlertRepository::count(const AlertQuery& query)
+{
+    QVariantList binds;
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    if (auto r =
+            prepare(q, QStringLiteral("SELECT COUNT(*) FROM alerts") + whereClause(query, &binds));
+        !r) {
+        return r.error();
+    }
+    for (const QVariant& v : binds)
+        q.addBindValue(v);
+    if (auto r = exec(q, "alert count"); !r)
+        return r.error();
+    if (!q.next())
+        return sqlError(q, "alert count");
+    return qint64(q.value(0).toLongLong());
+}
+
+Result<std::optional<domain::Alert>> AlertRepository::get(const QString& id,
+                                                          const QString& tenantId)
+{
+    QSqlQuery q(m_db.connection());
+    if (auto r = prepare(q,
+                         QStringLiteral("SELECT tenant_name, type, category, product, severity, "
+                                        "description, raised_at, allowed_actions, group_key, "
+                                        "endpoint_id, endpoint_type, person_id, raw FROM alerts "
+                                        "WHERE id = ? AND tenant_id = ?"));
+        !r) {
+        return r.error();
+    }
+    q.addBindValue(id);
+    q.addBindValue(tenantId);
+    if (auto r = exec(q, "get alert"); !r)
+        return r.error();
+    if (!q.next())
+        return std::optional<domain::Alert>();
+    domain::Alert a;
+    a.id = id;
+    a.tenantId = tenantId;
+    a.tenantName = q.value(0).toString();
+    a.type = q.value(1).toString();
+    a.category = q.value(2).toString();
+    a.product = q.value(3).toString();
+    a.severity = domain::Severity(q.value(4).toInt());
+    a.description = q.value(5).toString();
+    a.raisedAt = timeFrom(q.value(6));
+    a.allowedActions = stringListFrom(q.value(7));
+    a.groupKey = q.value(8).toString();
+    a.endpointId = q.value(9).toString();
+    a.endpointType = q.value(10).toString();
+    a.personId = q.value(11).toString();
+    a.raw = jsonObjectFrom(q.value(12));
+    return std::optional<domain::Alert>(std::move(a));
+}
+
+Result<void>
+AlertRepository::setStatus(const QString& id, const QString& tenantId, const QString& status)
+{
+    return updateColumn(id, tenantId, "status", status);
+}
+
+Result<void> AlertRepository::setAiScore(const QString& id, const QString& tenantId, double score)
+{
+    return updateColumn(id, tenantId, "ai_score", score);
+}
+
+Result<void> AlertRepository::updateColumn(const QString& id,
+                                           const QString& tenantId,
+                                           const char* column,
+                                           const QVariant& value)
+{
+    QSqlQuery q(m_db.connection());
+    if (auto r = prepare(q,
+                         QStringLiteral("UPDATE alerts SET %1 = ? WHERE id = ? AND tenant_id = ?")
+                             .arg(QLatin1String(column)));
+        !r) {
+        return r;
+    }
+    q.addBindValue(value);
+    q.addBindValue(id);
+    q.addBindValue(tenantId);
+    if (auto r = exec(q, "update alert"); !r)
+        return r;
+    if (q.numRowsAffected() == 0)
+        return Error::make(Error::Code::NotFound, QStringLiteral("alert not in workspace"));
+    return {};
+}
+
+} // namespace mtr::store

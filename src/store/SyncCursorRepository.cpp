@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: MTR Review Console contributors
+#include "store/SyncCursorRepository.h"
+
+#include "store/Database.h"
+#include "store/SqlSupport.h"
+
+namespace mtr::store {
+
+Result<QString> SyncCursorRepository::cursor(const QString& tenantId, const QString& feed)
+{
+    QSqlQuery q(m_db.connection());
+    if (auto r = prepare(
+            q,
+            QStringLiteral("SELECT cursor FROM sync_cursors WHERE tenant_id = ? AND feed = ?"));
+        !r) {
+        return r.error();
+    }
+    q.addBindValue(tenantId);
+    q.addBindValue(feed);
+    if (auto r = exec(q, "read cursor"); !r)
+        return r.error();
+    if (!q.next())
+        return QString();
+    return q.value(0).toString();
+}
+
+Result<void>
+SyncCursorRepository::setCursor(const QString& tenantId, const QString& feed, const QString& cursor)
+{
+    Transaction tx(m_db);
+    if (auto r = tx.begin(); !r)
+        return r;
+    QSqlQuery q(m_db.connection());
+    if (auto r = prepare(q,
+                         QStringLiteral("INSERT INTO sync_cursors (tenant_id, feed, cursor, "
+                                        "updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (tenant_id, "
+                                        "feed) DO UPDATE SET cursor = excluded.cursor, "
+                                        "updated_at = excluded.updated_at"));
+        !r) {
+        return r;
+    }
+    q.addBindValue(tenantId);
+    q.addBindValue(feed);
+    q.addBindValue(cursor);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    if (auto r = exec(q, "write cursor"); !r)
+        return r;
+    return tx.commit();
+}
+
+} // namespace mtr::store
