@@ -102,7 +102,10 @@ Result<void> Database::connect(const DatabaseConfig& config)
 Result<void> Database::configureSession()
 {
     if (isPostgres()) {
-        // Lock waits are bounded so that a stuck peer shows up as an error, not a hang.
+        // Lock waits are bounded so that a stuck peer shows up as an error, not a hang; NOTICEs
+        // ("relation already exists, skipping") are noise in our log.
+        if (auto r = execRaw(QStringLiteral("SET client_min_messages = warning")); !r)
+            return r;
         return execRaw(QStringLiteral("SET lock_timeout = '30s'"));
     }
     for (const char* pragma :
