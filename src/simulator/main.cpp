@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: MTR Review Console contributors
+/// central-sim: a local Sophos Central API simulator for the console, its tests and demos.
+/// The first line on stdout is the base URL; with HTTPS the second is "ca-file: <path>".
+
+#include "simulator/CentralApi.h"
+#include "simulator/SimServer.h"
+#include "simulator/TlsCert.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QSocketNotifier>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QTemporaryDir>
+
+#include <sys/socket.h>
+
+#include <csignal>
+#include <unistd.h>
+
+using namespace mtr::simulator;
+
+namespace {
+
+int s_signalFds[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(s_signalFds[0], &byte, 1);
+}
+
+/// SIGTERM and SIGINT end the event loop through a socket pair, the only async-signal-safe way.
+void installSignalHandlers(QCoreApplication& app)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_signalFds) != 0)
+        return;
+    auto* notifier = new QSocketNotifier(s_signalFds[1], QSocketNotifier::Read, &app);
+    QObject::connect(notifier, &QSocketNotifier::activated, &app, [&app] {
+        char byte = 0;
+        [[maybe_unused]] const auto got = ::read(s_signalFds[1], &byte, 1);
+        app.quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGINT, &action, nullptr);
+}
+
+void say(const QString& line, FILE* stream)
+{
+    QFile out;
+    if (out.open(stream, QIODevice::WriteOnly)) {
+        out.write((line + QLatin1Char('\n')).toUtf8());
+        out.flush();
+    }
+}
+
+int fail(const QString& message)
+{
+    say(QStringLiteral("central-sim: ") + message, stderr);
+    return 2;
+}
+
+qint64 number(const QCommandLineParser& parser, const QString& name, qint64 fallback, bool& ok)
+{
+    if (!parser.isSet(name))
+        return fallback;
+    bool parsed = false;
+    const qint64 value = parser.value(name).toLongLong(&parsed);
+    if (!parsed || value < 0)
+        ok = false;
+    return value;
+}
+
+QString description()
+{
+    return QStringLiteral(
+               "Sophos Central API simulator (token, whoami, tenants, alerts, endpoints, cases,\n"
+               "Live Discover, SIEM, XDR queries) with three demo tenants.\n"
+               "Prints the base URL as the first line on stdout; with HTTPS the second line is\n"
+               "'ca-file: <path>' (the CA that signed the server certificate).\n"
+               "Control API without auth, loopback only: GET/POST/DELETE /_sim/faults,\n"
+               "GET/DELETE /_sim/requests.\n\n")
+           + faultSpecHelp();
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("central-sim"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MTR_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(description());
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const auto opt = [](const char* name, const char* help, const char* value = nullptr) {
+        return value ? QCommandLineOption(QLatin1String(name),
+                                          QLatin1String(help),
+                                          QLatin1String(value))
+                     : QCommandLineOption(QLatin1String(name), QLatin1String(help));
+    };
+    parser.addOptions({
+        opt("http", "Serve plain HTTP instead of HTTPS."),
+        opt("port", "Port on 127.0.0.1 (default: a free one).", "N"),
+        opt("client-id", "Accepted client id (default demo-client).", "ID"),
+        opt("client-secret", "Accepted client secret (default demo-secret).", "SECRET"),
+        opt("alerts", "Add N generated alerts per tenant.", "N"),
+        opt("siem-events", "Add N generated SIEM events per tenant.", "N"),
+        opt("caller",
+            "Who the credentials belong to: partner|organization|tenant (default partner).",
+            "TYPE"),
+        opt("latency", "Delay every API response by MS milliseconds.", "MS"),
+        opt("data-dir",
+            "Where ca.pem and ca-key.pem go (default: a temporary folder removed on "
+            "exit); an existing CA there is reused.",
+            "DIR"),
+        opt("fault", "Add a fault rule (repeatable; syntax below).", "SPEC"),
+        opt("action-delay", "Alert actions complete after MS ms (default 1000).", "MS"),
+        opt("run-duration", "Query runs finish after MS ms or 3 polls (default 2000).", "MS"),
+        opt("clock",
+            "Pretend the current time is this ISO-8601 UTC time (default: real time).",
+            "TIME"),
+    });
+    parser.process(app);
+
+    bool ok = true;
+    const qint64 port = number(parser, QStringLiteral("port"), 0, ok);
+    const qint64 alerts = number(parser, QStringLiteral("alerts"), 0, ok);
+    const qint64 events = number(parser, QStringLiteral("siem-events"), 0, ok);
+    const qint64 latency = number(parser, QStringLiteral("latency"), 0, ok);
+    ApiOptions options;
+    options.actionDelayMs = int(number(parser, QStringLiteral("action-delay"), 1000, ok));
+    options.runDurationMs = int(number(parser, QStringLiteral("run-duration"), 2000, ok));
+    if (!ok || port > 65535)
+        return fail(QStringLiteral("numeric options need a non-negative number"));
+    if (parser.isSet(QStringLiteral("client-id")))
+        options.clientId = parser.value(QStringLiteral("client-id"));
+    if (parser.isSet(QStringLiteral("client-secret")))
+        options.clientSecret = parser.value(QStringLiteral("client-secret"));
+    const QString caller = parser.value(QStringLiteral("caller"));
+    if (caller == QLatin1String("organization"))
+        options.caller = CallerType::Organization;
+    else if (caller == QLatin1String("tenant"))
+        options.caller = CallerType::Tenant;
+    else if (!caller.isEmpty() && caller != QLatin1String("partner"))
+        return fail(QStringLiteral("--caller must be partner, organization or tenant"));
+    if (parser.isSet(QStringLiteral("clock"))) {
+        const qint64 pinned = parseIsoMs(parser.value(QStringLiteral("clock")));
+        if (pinned < 0)
+            return fail(QStringLiteral("--clock needs an ISO-8601 time"));
+        options.clockOffsetMs = pinned - QDateTime::currentMSecsSinceEpoch();
+    }
+
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch() + options.clockOffsetMs;
+    CentralApi api(options, DemoData::build({nowMs, alerts, events}));
+    SimServer server(api, int(latency));
+    for (const QString& spec : parser.values(QStringLiteral("fault"))) {
+        QString error;
+        const auto rule = faultFromSpec(spec, error);
+        if (!rule)
+            return fail(QStringLiteral("--fault %1: %2").arg(spec, error));
+        server.faults().add(*rule);
+    }
+
+    const bool https = !parser.isSet(QStringLiteral("http"));
+    QTemporaryDir temporary(QDir::tempPath() + QStringLiteral("/central-sim-XXXXXX"));
+    QString caFile;
+    if (https) {
+        const QString dir = parser.isSet(QStringLiteral("data-dir"))
+                                ? parser.value(QStringLiteral("data-dir"))
+                                : temporary.path();
+        QString error;
+        const auto tls = makeTlsMaterial(dir, error);
+        if (!tls)
+            return fail(error);
+        server.sslSetup(QSslCertificate(tls->certificatePem, QSsl::Pem),
+                        QSslKey(tls->privateKeyPem, QSsl::Ec, QSsl::Pem, QSsl::PrivateKey));
+        caFile = tls->caFile;
+    }
+    const quint16 bound = server.listen(QHostAddress::LocalHost, quint16(port));
+    if (bound == 0)
+        return fail(QStringLiteral("cannot listen on 127.0.0.1:%1").arg(port));
+
+    const QString baseUrl = QStringLiteral("%1://127.0.0.1:%2")
+                                .arg(https ? QLatin1String("https") : QLatin1String("http"))
+                                .arg(bound);
+    api.setBaseUrl(baseUrl);
+    say(baseUrl, stdout);
+    if (https)
+        say(QStringLiteral("ca-file: ") + caFile, stdout);
+
+    installSignalHandlers(app);
+    return app.exec();
+}
