@@ -86,7 +86,7 @@ bool placeRow(CsvTimelineRow& row, ReadDiagnostics& diagnostics)
                           CsvTimelineReader::isoMicros(*epoch))));
     }
     row.epochMicros = epoch ? *epoch : iso->toMSecsSinceEpoch() * 1000;
-    row.timeUtc = QDateTime::fromMSecsSinceEpoch(row.epochMicros / 1000, QTimeZone::utc());
+    row.timeUtc = QDateTime::fromMSecsSinceEpoch(row.epochMicros / 1000, QTimeZone::utc()).toUTC();
     return true;
 }
 

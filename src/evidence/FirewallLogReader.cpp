@@ -37,9 +37,12 @@ qsizetype nextFieldStart(const QString& line, qsizetype from)
     return line.size();
 }
 
-/// A quoted value ends at a quote followed by a space and a key, or at the end of the line.
+/// A quoted value ends at a quote followed by a space and a key, or at the end of the line. When
+/// no quote qualifies, the first quote followed by a space will do (stray text after it is then
+/// reported by the caller); -1 when the quote is never closed.
 qsizetype closingQuote(const QString& line, qsizetype from)
 {
+    qsizetype fallback = -1;
     for (qsizetype i = from; i < line.size(); ++i) {
         if (line.at(i) != QLatin1Char('"')) {
             continue;
@@ -51,8 +54,11 @@ qsizetype closingQuote(const QString& line, qsizetype from)
         if (after >= line.size() || keyAt(line, after) > 0) {
             return i;
         }
+        if (fallback < 0 && after > i + 1) {
+            fallback = i;
+        }
     }
-    return -1;
+    return fallback;
 }
 
 void resolveTime(FirewallRecord& record, ReadDiagnostics& diagnostics)

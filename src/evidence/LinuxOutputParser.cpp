@@ -91,6 +91,35 @@ QJsonObject netstatRow(const QStringList& labels, const QStringList& cells, bool
     return row;
 }
 
+/// ss writes "127.0.0.53%lo:53": the interface goes to its own field, as jc does.
+void splitInterface(QJsonObject& row)
+{
+    const QString address = row.value(QStringLiteral("local_address")).toString();
+    const qsizetype percent = address.indexOf(QLatin1Char('%'));
+    if (percent > 0 && !address.contains(QLatin1Char(':'))) {
+        row.insert(QStringLiteral("local_address"), address.left(percent));
+        row.insert(QStringLiteral("interface"), address.mid(percent + 1));
+    }
+}
+
+/// The text after the first `count` whitespace-separated tokens, inner spacing kept.
+QString tailAfterTokens(const QString& line, qsizetype count)
+{
+    qsizetype pos = 0;
+    for (qsizetype t = 0; t <= count; ++t) {
+        while (pos < line.size() && line.at(pos).isSpace()) {
+            ++pos;
+        }
+        if (t == count) {
+            break;
+        }
+        while (pos < line.size() && !line.at(pos).isSpace()) {
+            ++pos;
+        }
+    }
+    return line.mid(pos).trimmed();
+}
+
 /// users:(("avahi-daemon",pid=1510,fd=12),("x",pid=2,fd=3)) to program_name, pid, processes.
 void insertSsProcesses(QJsonObject& row, const QString& rest)
 {
@@ -187,6 +216,7 @@ void LinuxOutputParser::ss(const QStringList& lines, CommandOutput& out)
         row.insert(QStringLiteral("recv_q"), tokens.at(base + 1).toLongLong());
         row.insert(QStringLiteral("send_q"), tokens.at(base + 2).toLongLong());
         insertEndpoints(row, tokens.at(base + 3), tokens.at(base + 4));
+        splitInterface(row);
         insertSsProcesses(row, tokens.mid(fixed).join(QLatin1Char(' ')));
         out.rows.append(row);
     }
@@ -214,8 +244,7 @@ void LinuxOutputParser::ps(const QStringList& lines, CommandOutput& out)
     };
     static const QRegularExpression space(QStringLiteral("\\s+"));
     const QStringList labels = lines.value(0).trimmed().split(space);
-    ColumnTable table;
-    if (!table.setHeader(lines.value(0), labels) || !labels.contains(QLatin1String("PID"))) {
+    if (!labels.contains(QLatin1String("PID")) || labels.size() < 2) {
         refuse(out, 1, QStringLiteral("ps header not understood"));
         return;
     }
@@ -223,7 +252,18 @@ void LinuxOutputParser::ps(const QStringList& lines, CommandOutput& out)
         if (lines.at(i).trimmed().isEmpty()) {
             continue;
         }
-        const QStringList cells = table.split(lines.at(i));
+        // Only the last column (the command) holds spaces in ps's default formats, so tokens are
+        // safer than positions here: a long user name shifts the whole row.
+        QStringList cells = lines.at(i).trimmed().split(space);
+        const QString command = tailAfterTokens(lines.at(i), labels.size() - 1);
+        cells = cells.mid(0, labels.size() - 1) << command;
+        if (cells.size() < labels.size()) {
+            out.diagnostics.append({ReadDiagnostic::Level::Error,
+                                    i + 1,
+                                    -1,
+                                    QStringLiteral("ps row with too few fields: skipped")});
+            continue;
+        }
         QJsonObject row;
         for (qsizetype c = 0; c < labels.size(); ++c) {
             const QString key = names.value(labels.at(c), labels.at(c).toLower());

@@ -92,13 +92,13 @@ TimestampParser::parseEpoch(const QString& text, EpochUnit unit, QString* error)
     }
     switch (unit) {
     case EpochUnit::Seconds:
-        return QDateTime::fromSecsSinceEpoch(value, QTimeZone::utc());
+        return QDateTime::fromSecsSinceEpoch(value, QTimeZone::utc()).toUTC();
     case EpochUnit::Milliseconds:
-        return QDateTime::fromMSecsSinceEpoch(value, QTimeZone::utc());
+        return QDateTime::fromMSecsSinceEpoch(value, QTimeZone::utc()).toUTC();
     case EpochUnit::Microseconds:
     case EpochUnit::Guess:
         // QDateTime holds milliseconds; the caller keeps the original text for the rest.
-        return QDateTime::fromMSecsSinceEpoch(value / 1000, QTimeZone::utc());
+        return QDateTime::fromMSecsSinceEpoch(value / 1000, QTimeZone::utc()).toUTC();
     }
     return std::nullopt;
 }
@@ -127,6 +127,9 @@ std::optional<int> TimestampParser::zoneOffsetSeconds(const QString& zone, const
     const auto it = table.constFind(key.toUpper());
     if (it != table.constEnd()) {
         return it.value();
+    }
+    if (!QTimeZone::isTimeZoneIdAvailable(key.toUtf8())) {
+        return std::nullopt;
     }
     const QTimeZone iana(key.toUtf8());
     if (iana.isValid()) {

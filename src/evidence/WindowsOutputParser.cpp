@@ -56,6 +56,22 @@ QJsonObject netstatRow(const QStringList& cells, bool hasPid)
     return row;
 }
 
+/// Windows netstat values never hold spaces, so tokens are safe; only UDP rows lack a state.
+/// (Column positions are not: values wider than a column push the rest of the row right.)
+QStringList connectionCells(const QString& line, bool hasPid)
+{
+    static const QRegularExpression space(QStringLiteral("\\s+"));
+    QStringList cells = line.trimmed().split(space);
+    const bool udp = cells.value(0).startsWith(QLatin1String("UDP"));
+    if (udp) {
+        cells.insert(3, QString());
+    }
+    while (cells.size() < (hasPid ? 5 : 4)) {
+        cells.append(QString());
+    }
+    return cells;
+}
+
 /// netstat -b puts the owning component and executable on the lines after a connection.
 void attachOwner(QJsonObject& row, const QString& line)
 {
@@ -181,7 +197,7 @@ void WindowsOutputParser::netstat(const QStringList& lines, CommandOutput& out)
             continue;
         }
         if (dataRow.match(line).hasMatch()) {
-            out.rows.append(netstatRow(table.split(line), hasPid));
+            out.rows.append(netstatRow(connectionCells(line, hasPid), hasPid));
         } else if (!out.rows.isEmpty()) {
             attachOwner(out.rows.last(), line);
         } else {
