@@ -2,18 +2,22 @@
 // SPDX-FileCopyrightText: MTR Review Console contributors
 #pragma once
 
+#include "domain/AlertSummary.h"
 #include "domain/Severity.h"
 
 #include <QList>
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace mtr::store {
 
 /// Filter, sort and page of the alert queue. Empty lists mean "any".
 struct AlertQuery
 {
-    /// Sortable queue columns; ties are always broken by id so pages never overlap.
+    /// Sortable queue columns; ties are broken by raised time, then id and tenant, so the order
+    /// is total and pages never overlap.
     enum class Sort
     {
         RaisedAt,
@@ -30,8 +34,11 @@ struct AlertQuery
     QStringList statuses;
     Sort sort = Sort::RaisedAt;
     bool descending = true;
-    int offset = 0;
+    int offset = 0; ///< ignored when `after` is set
     int limit = 200;
+    /// Keyset paging: only rows after this one (the last row of the previous page) in the
+    /// query's order. Cheaper than a growing offset when the queue scrolls deep.
+    std::optional<domain::AlertSummary> after;
 };
 
 } // namespace mtr::store

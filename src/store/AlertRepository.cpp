@@ -9,36 +9,86 @@ namespace mtr::store {
 
 namespace {
 
+/// Empty rather than NULL: sort columns must never be NULL (see sortColumn()).
+QString notNull(const QString& text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 const char* const UpsertSql =
     "INSERT INTO alerts (id, tenant_id, tenant_name, type, category, product, severity, "
     "description, raised_at, allowed_actions, group_key, endpoint_id, endpoint_type, person_id, "
-    "raw, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "raw, updated_at, search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT (id, tenant_id) DO UPDATE SET tenant_name = excluded.tenant_name, "
     "type = excluded.type, category = excluded.category, product = excluded.product, "
     "severity = excluded.severity, description = excluded.description, "
     "raised_at = excluded.raised_at, allowed_actions = excluded.allowed_actions, "
     "group_key = excluded.group_key, endpoint_id = excluded.endpoint_id, "
     "endpoint_type = excluded.endpoint_type, person_id = excluded.person_id, "
-    "raw = excluded.raw, updated_at = excluded.updated_at";
+    "raw = excluded.raw, updated_at = excluded.updated_at, search_text = excluded.search_text";
 
-/// The ORDER BY expression of a sort column; NULLs mapped so both dialects order alike.
-QString sortExpression(AlertQuery::Sort sort)
+/// The leading ORDER BY column of a sort (raised_at, id, tenant_id follow). Sort columns are
+/// written NOT NULL (empty text, 0) so both dialects order alike; ai_score may be NULL.
+QString sortColumn(AlertQuery::Sort sort)
 {
     switch (sort) {
     case AlertQuery::Sort::Severity:
         return QStringLiteral("severity");
     case AlertQuery::Sort::Tenant:
-        return QStringLiteral("COALESCE(tenant_name, '')");
+        return QStringLiteral("tenant_name");
     case AlertQuery::Sort::Status:
         return QStringLiteral("status");
     case AlertQuery::Sort::AiScore:
         return QStringLiteral("COALESCE(ai_score, -1)");
     case AlertQuery::Sort::Type:
-        return QStringLiteral("COALESCE(type, '')");
+        return QStringLiteral("type");
     case AlertQuery::Sort::RaisedAt:
         break;
     }
-    return QStringLiteral("COALESCE(raised_at, 0)");
+    return {};
+}
+
+/// The value of sortColumn() for a row already shown.
+QVariant sortValue(AlertQuery::Sort sort, const domain::AlertSummary& row)
+{
+    switch (sort) {
+    case AlertQuery::Sort::Severity:
+        return int(row.severity);
+    case AlertQuery::Sort::Tenant:
+        return notNull(row.tenantName);
+    case AlertQuery::Sort::Status:
+        return notNull(row.status);
+    case AlertQuery::Sort::AiScore:
+        return row.aiScore;
+    case AlertQuery::Sort::Type:
+        return notNull(row.type);
+    case AlertQuery::Sort::RaisedAt:
+        break;
+    }
+    return {};
+}
+
+/// raised_at is NOT NULL for index order: 0 stands for "unknown".
+qint64 raisedMs(const QDateTime& time)
+{
+    return time.isValid() ? time.toMSecsSinceEpoch() : 0;
+}
+
+QDateTime raisedFrom(const QVariant& value)
+{
+    return value.toLongLong() == 0 ? QDateTime() : timeFrom(value);
+}
+
+/// The full ORDER BY key as a comma list, for ORDER BY and for keyset row values.
+QStringList orderColumns(AlertQuery::Sort sort)
+{
+    QStringList columns{QStringLiteral("raised_at"),
+                        QStringLiteral("id"),
+                        QStringLiteral("tenant_id")};
+    const QString first = sortColumn(sort);
+    if (!first.isEmpty())
+        columns.prepend(first);
+    return columns;
 }
 
 /// "?, ?, ?" for n values.
@@ -67,7 +117,7 @@ domain::AlertSummary summaryFrom(const QSqlQuery& q)
     s.tenantName = q.value(2).toString();
     s.severity = domain::Severity(q.value(3).toInt());
     s.status = q.value(4).toString();
-    s.raisedAt = timeFrom(q.value(5));
+    s.raisedAt = raisedFrom(q.value(5));
     s.aiScore = q.value(6).isNull() ? -1.0 : q.value(6).toDouble();
     s.type = q.value(7).toString();
     s.description = q.value(8).toString();
@@ -88,13 +138,13 @@ Result<void> AlertRepository::upsert(const QList<domain::Alert>& alerts)
     for (const domain::Alert& a : alerts) {
         q.addBindValue(a.id);
         q.addBindValue(a.tenantId);
-        q.addBindValue(a.tenantName);
-        q.addBindValue(a.type);
+        q.addBindValue(notNull(a.tenantName));
+        q.addBindValue(notNull(a.type));
         q.addBindValue(a.category);
         q.addBindValue(a.product);
         q.addBindValue(int(a.severity));
         q.addBindValue(a.description);
-        q.addBindValue(timeValue(a.raisedAt));
+        q.addBindValue(raisedMs(a.raisedAt));
         q.addBindValue(jsonText(a.allowedActions));
         q.addBindValue(a.groupKey);
         q.addBindValue(a.endpointId);
@@ -102,22 +152,24 @@ Result<void> AlertRepository::upsert(const QList<domain::Alert>& alerts)
         q.addBindValue(a.personId);
         q.addBindValue(jsonText(a.raw));
         q.addBindValue(now);
+        // One lower-cased column for the text filter: a single LIKE scan, Unicode-aware case.
+        q.addBindValue(QStringList{a.description, a.type, a.id, a.tenantName}
+                           .join(QLatin1Char('\n'))
+                           .toLower());
         if (auto r = exec(q, "upsert alert"); !r)
             return r;
     }
     return tx.commit();
 }
 
-QString AlertRepository::whereClause(const AlertQuery& query, QVariantList* binds)
+QString AlertRepository::whereClause(const AlertQuery& query, QVariantList* binds, bool withKeyset)
 {
     QStringList terms;
     if (!query.text.isEmpty()) {
-        terms << QStringLiteral("(LOWER(description) LIKE ? ESCAPE '\\' OR LOWER(type) LIKE ? "
-                                "ESCAPE '\\' OR LOWER(id) LIKE ? ESCAPE '\\' OR "
-                                "LOWER(tenant_name) LIKE ? ESCAPE '\\')");
-        const QString pattern = likePattern(query.text);
-        for (int i = 0; i < 4; ++i)
-            *binds << pattern;
+        // TODO: a substring filter scans every row; an FTS5 trigram index (SQLite) or pg_trgm
+        // (PostgreSQL) would make it independent of the workspace size.
+        terms << QStringLiteral("search_text LIKE ? ESCAPE '\\'");
+        *binds << likePattern(query.text);
     }
     if (!query.severities.isEmpty()) {
         terms << QStringLiteral("severity IN (%1)").arg(placeholders(query.severities.size()));
@@ -134,6 +186,19 @@ QString AlertRepository::whereClause(const AlertQuery& query, QVariantList* bind
         for (const QString& s : query.statuses)
             *binds << s;
     }
+    if (withKeyset && query.after) {
+        const QStringList columns = orderColumns(query.sort);
+        QStringList marks;
+        marks.fill(QStringLiteral("?"), columns.size());
+        terms << QStringLiteral("(%1) %2 (%3)")
+                     .arg(columns.join(QLatin1String(", ")),
+                          query.descending ? QLatin1String("<") : QLatin1String(">"),
+                          marks.join(QLatin1String(", ")));
+        const QVariant first = sortValue(query.sort, *query.after);
+        if (first.isValid())
+            *binds << first;
+        *binds << raisedMs(query.after->raisedAt) << query.after->id << query.after->tenantId;
+    }
     if (terms.isEmpty())
         return {};
     return QStringLiteral(" WHERE ") + terms.join(QLatin1String(" AND "));
@@ -143,12 +208,14 @@ Result<QList<domain::AlertSummary>> AlertRepository::page(const AlertQuery& quer
 {
     QVariantList binds;
     const QString direction = query.descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
-    // TODO: OFFSET paging costs O(offset) per page; keyset paging would keep deep scrolls flat.
-    const QString sql = QStringLiteral("SELECT id, tenant_id, tenant_name, severity, status, "
-                                       "raised_at, ai_score, type, description FROM alerts")
-                        + whereClause(query, &binds)
-                        + QStringLiteral(" ORDER BY %1 %2, id %2, tenant_id %2 LIMIT ? OFFSET ?")
-                              .arg(sortExpression(query.sort), direction);
+    QStringList order;
+    for (const QString& column : orderColumns(query.sort))
+        order << column + QLatin1Char(' ') + direction;
+    const QString sql =
+        QStringLiteral("SELECT id, tenant_id, tenant_name, severity, status, "
+                       "raised_at, ai_score, type, description FROM alerts")
+        + whereClause(query, &binds, true)
+        + QStringLiteral(" ORDER BY %1 LIMIT ? OFFSET ?").arg(order.join(QLatin1String(", ")));
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     if (auto r = prepare(q, sql); !r)
@@ -156,7 +223,7 @@ Result<QList<domain::AlertSummary>> AlertRepository::page(const AlertQuery& quer
     for (const QVariant& v : binds)
         q.addBindValue(v);
     q.addBindValue(qMax(0, query.limit));
-    q.addBindValue(qMax(0, query.offset));
+    q.addBindValue(query.after ? 0 : qMax(0, query.offset));
     if (auto r = exec(q, "alert page"); !r)
         return r.error();
     QList<domain::AlertSummary> out;
@@ -171,8 +238,9 @@ Result<qint64> AlertRepository::count(const AlertQuery& query)
     QVariantList binds;
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    if (auto r =
-            prepare(q, QStringLiteral("SELECT COUNT(*) FROM alerts") + whereClause(query, &binds));
+    if (auto r = prepare(q,
+                         QStringLiteral("SELECT COUNT(*) FROM alerts")
+                             + whereClause(query, &binds, false));
         !r) {
         return r.error();
     }
@@ -212,7 +280,7 @@ Result<std::optional<domain::Alert>> AlertRepository::get(const QString& id,
     a.product = q.value(3).toString();
     a.severity = domain::Severity(q.value(4).toInt());
     a.description = q.value(5).toString();
-    a.raisedAt = timeFrom(q.value(6));
+    a.raisedAt = raisedFrom(q.value(6));
     a.allowedActions = stringListFrom(q.value(7));
     a.groupKey = q.value(8).toString();
     a.endpointId = q.value(9).toString();

@@ -32,7 +32,7 @@ public:
     /// One page of queue rows for \p query.
     Result<QList<domain::AlertSummary>> page(const AlertQuery& query);
 
-    /// How many alerts match \p query's filters (offset and limit ignored).
+    /// How many alerts match \p query's filters (offset, limit and after ignored).
     Result<qint64> count(const AlertQuery& query);
 
     /// The full alert, or nullopt when unknown.
@@ -45,8 +45,9 @@ public:
     Result<void> setAiScore(const QString& id, const QString& tenantId, double score);
 
 private:
-    /// WHERE clause (with leading " WHERE " or empty) and its positional values.
-    static QString whereClause(const AlertQuery& query, QVariantList* binds);
+    /// WHERE clause (with leading " WHERE " or empty) and its positional values; the keyset
+    /// condition of query.after only when \p withKeyset.
+    static QString whereClause(const AlertQuery& query, QVariantList* binds, bool withKeyset);
     Result<void> updateColumn(const QString& id,
                               const QString& tenantId,
                               const char* column,

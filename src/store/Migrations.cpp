@@ -42,11 +42,15 @@ const Step Version1[] = {
      "description TEXT, raised_at BIGINT, allowed_actions TEXT, group_key TEXT, "
      "endpoint_id TEXT, endpoint_type TEXT, person_id TEXT, raw TEXT, "
      "status TEXT NOT NULL DEFAULT 'new', ai_score {real}, updated_at BIGINT, "
-     "PRIMARY KEY (id, tenant_id))"},
-    {Only::Both, "CREATE INDEX alerts_raised ON alerts (raised_at)"},
-    {Only::Both, "CREATE INDEX alerts_severity ON alerts (severity, raised_at)"},
-    {Only::Both, "CREATE INDEX alerts_tenant ON alerts (tenant_id, raised_at)"},
-    {Only::Both, "CREATE INDEX alerts_status ON alerts (status, raised_at)"},
+     "search_text TEXT NOT NULL DEFAULT '', PRIMARY KEY (id, tenant_id))"},
+    // The queue orders by (column, raised_at, id, tenant_id): these indexes serve the first
+    // page and keyset paging of the common sorts and filters without sorting the table.
+    {Only::Both, "CREATE INDEX alerts_raised ON alerts (raised_at, id, tenant_id)"},
+    {Only::Both, "CREATE INDEX alerts_severity ON alerts (severity, raised_at, id, tenant_id)"},
+    {Only::Both, "CREATE INDEX alerts_tenant ON alerts (tenant_id, raised_at, id)"},
+    {Only::Both,
+     "CREATE INDEX alerts_tenant_name ON alerts (tenant_name, raised_at, id, tenant_id)"},
+    {Only::Both, "CREATE INDEX alerts_status ON alerts (status, raised_at, id, tenant_id)"},
     {Only::Both,
      "CREATE TABLE endpoints (id TEXT NOT NULL, tenant_id TEXT NOT NULL, type TEXT, "
      "hostname TEXT, os_name TEXT, os_platform TEXT, is_server INTEGER, ipv4 TEXT, ipv6 TEXT, "

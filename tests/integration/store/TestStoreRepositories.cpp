@@ -29,6 +29,7 @@ private slots:
     void alertUpsertIsExactlyOnceAndKeepsTriageState();
     void alertPage_data();
     void alertPage();
+    void alertPagesDoNotOverlap_data();
     void alertPagesDoNotOverlap();
 
 private:
@@ -279,7 +280,9 @@ void TestStoreRepositories::alertPage()
     };
     std::stable_sort(expected.begin(), expected.end(), [&](const auto& x, const auto& y) {
         const int c = compareKey(x, y);
-        const int order = c != 0 ? c : x.id.compare(y.id);
+        const qint64 tx = x.raisedAt.toMSecsSinceEpoch(), ty = y.raisedAt.toMSecsSinceEpoch();
+        const int byTime = tx < ty ? -1 : (tx > ty ? 1 : 0);
+        const int order = c != 0 ? c : (byTime != 0 ? byTime : x.id.compare(y.id));
         return query.descending ? order > 0 : order < 0;
     });
     expected = expected.mid(query.offset, query.limit);
@@ -297,25 +300,55 @@ void TestStoreRepositories::alertPage()
     QCOMPARE(page.value().first().raisedAt, expected.first().raisedAt);
 }
 
+void TestStoreRepositories::alertPagesDoNotOverlap_data()
+{
+    QTest::addColumn<AlertQuery::Sort>("sort");
+    QTest::addColumn<bool>("descending");
+    QTest::addRow("raised-desc") << AlertQuery::Sort::RaisedAt << true;
+    QTest::addRow("severity-desc") << AlertQuery::Sort::Severity << true;
+    QTest::addRow("tenant-asc") << AlertQuery::Sort::Tenant << false;
+    QTest::addRow("ai-score-asc") << AlertQuery::Sort::AiScore << false;
+    QTest::addRow("type-desc") << AlertQuery::Sort::Type << true;
+}
+
 void TestStoreRepositories::alertPagesDoNotOverlap()
 {
+    QFETCH(AlertQuery::Sort, sort);
+    QFETCH(bool, descending);
     auto db = m_backend.open();
     QVERIFY(db);
     AlertRepository alerts(*db);
-    QVERIFY(alerts.upsert(makeAlerts(95)).ok());
+    QList<domain::Alert> all = makeAlerts(95);
+    all[5].raisedAt = QDateTime();     // unknown time must page like any other
+    all[6].raisedAt = all[7].raisedAt; // ties on every column but id
+    QVERIFY(alerts.upsert(all).ok());
+    QVERIFY(alerts.setAiScore(all[9].id, all[9].tenantId, 0.5).ok());
     AlertQuery q;
-    q.sort = AlertQuery::Sort::Severity; // many ties: the id tie-break must keep pages disjoint
+    q.sort = sort;
+    q.descending = descending;
     q.limit = 20;
-    QSet<QString> seen;
+
+    // Offset paging and keyset paging must give the same complete, disjoint sequence.
+    QStringList byOffset, byKeyset;
     for (q.offset = 0; q.offset < 95; q.offset += q.limit) {
         auto page = alerts.page(q);
         QVERIFY(page.ok());
         for (const auto& s : page.value())
-            QVERIFY2(!seen.contains(s.id), qPrintable(s.id));
-        for (const auto& s : page.value())
-            seen.insert(s.id);
+            byOffset << s.id + QLatin1Char('/') + s.tenantId;
     }
-    QCOMPARE(seen.size(), 95);
+    q.offset = 0;
+    forever {
+        auto page = alerts.page(q);
+        QVERIFY2(page.ok(), page.ok() ? "" : qPrintable(page.error().message));
+        if (page.value().isEmpty())
+            break;
+        for (const auto& s : page.value())
+            byKeyset << s.id + QLatin1Char('/') + s.tenantId;
+        q.after = page.value().last();
+    }
+    QCOMPARE(byOffset.size(), 95);
+    QCOMPARE(QSet<QString>(byOffset.begin(), byOffset.end()).size(), 95);
+    QCOMPARE(byKeyset, byOffset);
     QCOMPARE(alerts.count(q).value(), qint64(95));
 }
 
