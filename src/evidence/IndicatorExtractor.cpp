@@ -182,7 +182,10 @@ bool acceptIPv6(const QRegularExpressionMatch& m, Candidate& c)
             return false;
         }
     }
-    if (!IndicatorExtractor::isIPv6(address) || address == QLatin1String("::")) {
+    // "a::b" (C++ scopes) is a valid address in theory; real ones in evidence carry digits.
+    static const QRegularExpression digit(QStringLiteral("\\d"));
+    if (!IndicatorExtractor::isIPv6(address) || address == QLatin1String("::")
+        || !digit.match(address).hasMatch()) {
         return false;
     }
     c.indicator.value = address.toLower() + m.captured(3);
@@ -319,6 +322,7 @@ QList<domain::Indicator> IndicatorExtractor::extract(const QString& text, const 
     const SpanIndex emails(found, Type::Email);
     const SpanIndex windowsPaths(found, Type::WindowsPath);
     const SpanIndex unixPaths(found, Type::UnixPath);
+    const SpanIndex ipv6s(found, Type::IPv6);
     QList<domain::Indicator> result;
     for (Candidate& c : found) {
         // A domain inside an e-mail or a path is part of that indicator, not one of its own;
@@ -326,7 +330,9 @@ QList<domain::Indicator> IndicatorExtractor::extract(const QString& text, const 
         const bool domainPart = c.indicator.type == Type::Domain
                                 && (emails.containsStrictly(c) || windowsPaths.containsStrictly(c)
                                     || unixPaths.containsStrictly(c));
-        if (domainPart
+        // The IPv4 tail of "::ffff:192.0.2.128" is part of the IPv6 address.
+        const bool mappedV4 = c.indicator.type == Type::IPv4 && ipv6s.containsStrictly(c);
+        if (domainPart || mappedV4
             || (c.indicator.type == Type::UnixPath && windowsPaths.containsStrictly(c))) {
             continue;
         }
