@@ -15,17 +15,31 @@ QString notNull(const QString& text)
     return text.isNull() ? QStringLiteral("") : text;
 }
 
-const char* const UpsertSql =
-    "INSERT INTO alerts (id, tenant_id, tenant_name, type, category, product, severity, "
-    "description, raised_at, allowed_actions, group_key, endpoint_id, endpoint_type, person_id, "
-    "raw, updated_at, search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT (id, tenant_id) DO UPDATE SET tenant_name = excluded.tenant_name, "
-    "type = excluded.type, category = excluded.category, product = excluded.product, "
-    "severity = excluded.severity, description = excluded.description, "
-    "raised_at = excluded.raised_at, allowed_actions = excluded.allowed_actions, "
-    "group_key = excluded.group_key, endpoint_id = excluded.endpoint_id, "
-    "endpoint_type = excluded.endpoint_type, person_id = excluded.person_id, "
-    "raw = excluded.raw, updated_at = excluded.updated_at, search_text = excluded.search_text";
+constexpr int UpsertColumns = 17;
+/// Rows per INSERT: one statement per row costs a round trip each on PostgreSQL.
+constexpr qsizetype RowsPerStatement = 100;
+
+/// INSERT ... ON CONFLICT for \p rows alerts.
+QString upsertSql(qsizetype rows)
+{
+    QStringList marks;
+    marks.fill(QStringLiteral("?"), UpsertColumns);
+    QStringList tuples;
+    tuples.fill(QLatin1Char('(') + marks.join(QLatin1String(", ")) + QLatin1Char(')'), rows);
+    return QStringLiteral(
+               "INSERT INTO alerts (id, tenant_id, tenant_name, type, category, product, severity, "
+               "description, raised_at, allowed_actions, group_key, endpoint_id, endpoint_type, "
+               "person_id, raw, updated_at, search_text) VALUES %1 "
+               "ON CONFLICT (id, tenant_id) DO UPDATE SET tenant_name = excluded.tenant_name, "
+               "type = excluded.type, category = excluded.category, product = excluded.product, "
+               "severity = excluded.severity, description = excluded.description, "
+               "raised_at = excluded.raised_at, allowed_actions = excluded.allowed_actions, "
+               "group_key = excluded.group_key, endpoint_id = excluded.endpoint_id, "
+               "endpoint_type = excluded.endpoint_type, person_id = excluded.person_id, "
+               "raw = excluded.raw, updated_at = excluded.updated_at, "
+               "search_text = excluded.search_text")
+        .arg(tuples.join(QLatin1String(", ")));
+}
 
 /// The leading ORDER BY column of a sort (raised_at, id, tenant_id follow). Sort columns are
 /// written NOT NULL (empty text, 0) so both dialects order alike; ai_score may be NULL.
@@ -126,37 +140,60 @@ domain::AlertSummary summaryFrom(const QSqlQuery& q)
 
 } // namespace
 
+void AlertRepository::bindAlert(QSqlQuery& q, const domain::Alert& a, qint64 now)
+{
+    q.addBindValue(a.id);
+    q.addBindValue(a.tenantId);
+    q.addBindValue(notNull(a.tenantName));
+    q.addBindValue(notNull(a.type));
+    q.addBindValue(a.category);
+    q.addBindValue(a.product);
+    q.addBindValue(int(a.severity));
+    q.addBindValue(a.description);
+    q.addBindValue(raisedMs(a.raisedAt));
+    q.addBindValue(jsonText(a.allowedActions));
+    q.addBindValue(a.groupKey);
+    q.addBindValue(a.endpointId);
+    q.addBindValue(a.endpointType);
+    q.addBindValue(a.personId);
+    q.addBindValue(jsonText(a.raw));
+    q.addBindValue(now);
+    // One lower-cased column for the text filter: a single LIKE scan, Unicode-aware case.
+    q.addBindValue(
+        QStringList{a.description, a.type, a.id, a.tenantName}.join(QLatin1Char('\n')).toLower());
+}
+
 Result<void> AlertRepository::upsert(const QList<domain::Alert>& alerts)
 {
+    // One statement may not touch a row twice (PostgreSQL refuses): keep the last version.
+    QHash<QPair<QString, QString>, qsizetype> last;
+    for (qsizetype i = 0; i < alerts.size(); ++i)
+        last.insert({alerts[i].id, alerts[i].tenantId}, i);
+    QList<qsizetype> rows;
+    rows.reserve(last.size());
+    for (qsizetype i = 0; i < alerts.size(); ++i) {
+        if (last.value({alerts[i].id, alerts[i].tenantId}) == i)
+            rows << i;
+    }
+
     Transaction tx(m_db);
     if (auto r = tx.begin(); !r)
         return r;
-    QSqlQuery q(m_db.connection());
-    if (auto r = prepare(q, QString::fromLatin1(UpsertSql)); !r)
+    QSqlQuery full(m_db.connection());
+    if (auto r = prepare(full, upsertSql(RowsPerStatement)); !r)
         return r;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    for (const domain::Alert& a : alerts) {
-        q.addBindValue(a.id);
-        q.addBindValue(a.tenantId);
-        q.addBindValue(notNull(a.tenantName));
-        q.addBindValue(notNull(a.type));
-        q.addBindValue(a.category);
-        q.addBindValue(a.product);
-        q.addBindValue(int(a.severity));
-        q.addBindValue(a.description);
-        q.addBindValue(raisedMs(a.raisedAt));
-        q.addBindValue(jsonText(a.allowedActions));
-        q.addBindValue(a.groupKey);
-        q.addBindValue(a.endpointId);
-        q.addBindValue(a.endpointType);
-        q.addBindValue(a.personId);
-        q.addBindValue(jsonText(a.raw));
-        q.addBindValue(now);
-        // One lower-cased column for the text filter: a single LIKE scan, Unicode-aware case.
-        q.addBindValue(QStringList{a.description, a.type, a.id, a.tenantName}
-                           .join(QLatin1Char('\n'))
-                           .toLower());
-        if (auto r = exec(q, "upsert alert"); !r)
+    for (qsizetype from = 0; from < rows.size(); from += RowsPerStatement) {
+        const qsizetype n = qMin(RowsPerStatement, rows.size() - from);
+        QSqlQuery tail(m_db.connection());
+        QSqlQuery& q = n == RowsPerStatement ? full : tail;
+        if (n != RowsPerStatement) {
+            if (auto r = prepare(tail, upsertSql(n)); !r)
+                return r;
+        }
+        for (qsizetype k = from; k < from + n; ++k)
+            bindAlert(q, alerts[rows[k]], now);
+        if (auto r = exec(q, "upsert alerts"); !r)
             return r;
     }
     return tx.commit();

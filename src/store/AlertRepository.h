@@ -8,6 +8,7 @@
 #include "store/AlertQuery.h"
 
 #include <QList>
+#include <QSqlQuery>
 #include <QVariantList>
 
 #include <optional>
@@ -45,6 +46,7 @@ public:
     Result<void> setAiScore(const QString& id, const QString& tenantId, double score);
 
 private:
+    static void bindAlert(QSqlQuery& query, const domain::Alert& alert, qint64 now);
     /// WHERE clause (with leading " WHERE " or empty) and its positional values; the keyset
     /// condition of query.after only when \p withKeyset.
     static QString whereClause(const AlertQuery& query, QVariantList* binds, bool withKeyset);

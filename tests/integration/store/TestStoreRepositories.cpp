@@ -157,6 +157,9 @@ void TestStoreRepositories::alertUpsertIsExactlyOnceAndKeepsTriageState()
     domain::Alert sameIdOtherTenant = batch[3];
     sameIdOtherTenant.tenantId = QStringLiteral("tenant-z");
     batch << sameIdOtherTenant;
+    domain::Alert twiceInOneBatch = batch[4];
+    twiceInOneBatch.description = QStringLiteral("the later copy wins");
+    batch << twiceInOneBatch;
     QVERIFY(alerts.upsert(batch).ok());
 
     QCOMPARE(alerts.count({}).value(), qint64(11));
@@ -164,6 +167,8 @@ void TestStoreRepositories::alertUpsertIsExactlyOnceAndKeepsTriageState()
     QVERIFY(stored.ok() && stored.value().has_value());
     QCOMPARE(stored.value()->description, QStringLiteral("updated by Central"));
     QCOMPARE(stored.value()->raw.value(QStringLiteral("id")).toString(), batch[2].id);
+    QCOMPARE(alerts.get(batch[4].id, batch[4].tenantId).value()->description,
+             QStringLiteral("the later copy wins"));
     AlertQuery acknowledged;
     acknowledged.statuses = {QStringLiteral("acknowledged")};
     auto page = alerts.page(acknowledged);
