@@ -89,7 +89,7 @@ void CentralClient::listTenants(const CallerIdentity& who,
         m_transport,
         request,
         Requests::Paging::Number,
-        100,
+        m_transport->config().tenantPageSize,
         context,
         &Parsers::tenant,
         [collected](const Page<Tenant>& page) {

@@ -19,7 +19,8 @@ struct CentralConfig
     Secret clientSecret;
     QString caFile; ///< optional PEM with extra CAs (private CA); verification stays on
     int transferTimeoutMs = 60000;
-    int maxPageSize = 1000; ///< upper bound; pages.maxSize from Central lowers it further
+    int maxPageSize = 1000;   ///< upper bound; pages.maxSize from Central lowers it further
+    int tenantPageSize = 100; ///< page size of partner/organization tenant lists
     RetryPolicy retry;
 };
 
