@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: MTR Review Console contributors
 //
-// Ingests N synthetic alerts into a fresh SQLite workspace and times the queue's queries.
-// Prints one figure per line as `name value unit`.
+// Ingests N synthetic alerts into a fresh SQLite workspace (and optionally PostgreSQL) and times
+// the queue's queries. Prints one figure per line as `name value unit`.
 
 #include "store/AlertRepository.h"
 #include "store/Database.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include <cstdio>
@@ -67,95 +69,95 @@ double timePage(AlertRepository& alerts, const AlertQuery& query)
     return page.ok() && !page.value().isEmpty() ? t.nsecsElapsed() / 1e6 : -1;
 }
 
-int runOnce(int count, const QString& dir)
+/// Ingests \p count alerts in batches; false on any error.
+bool ingest(const DatabaseConfig& config, int count, const QString& prefix)
 {
-    const QString path = dir + QStringLiteral("/bench-%1.sqlite").arg(count);
-    const QString tag = count % 1'000'000 == 0 ? QStringLiteral("%1M").arg(count / 1'000'000)
-                                               : QStringLiteral("%1k").arg(count / 1000);
-    {
-        auto db = Database::open(DatabaseConfig::sqlite(path));
-        if (!db)
-            return 1;
-        AlertRepository alerts(*db.value());
-        QElapsedTimer t;
-        qint64 spent = 0;
-        const std::clock_t cpuStart = std::clock();
-        for (int from = 0; from < count; from += Batch) {
-            const QList<domain::Alert> batch = makeBatch(from, qMin(Batch, count - from));
-            t.start();
-            if (!alerts.upsert(batch))
-                return 1;
-            spent += t.nsecsElapsed();
-        }
-        print(QStringLiteral("store.sqlite.insert_rate.%1").arg(tag),
-              count / (spent / 1e9),
-              "alerts/s");
-        print(QStringLiteral("store.sqlite.insert_time.%1").arg(tag), spent / 1e6, "ms");
-        // CPU time includes generating the alerts; on a loaded machine it is the steadier figure.
-        const double cpu = double(std::clock() - cpuStart) / CLOCKS_PER_SEC;
-        print(QStringLiteral("store.sqlite.insert_rate_cpu.%1").arg(tag),
-              count / cpu,
-              "alerts/cpu-s");
+    auto db = Database::open(config);
+    if (!db)
+        return false;
+    if (config.kind == DatabaseConfig::Kind::Postgres) {
+        QSqlQuery truncate(db.value()->connection());
+        if (!truncate.exec(QStringLiteral("TRUNCATE alerts")))
+            return false;
     }
+    AlertRepository alerts(*db.value());
+    QElapsedTimer t;
+    qint64 spent = 0;
+    const std::clock_t cpuStart = std::clock();
+    for (int from = 0; from < count; from += Batch) {
+        const QList<domain::Alert> batch = makeBatch(from, qMin(Batch, count - from));
+        t.start();
+        if (!alerts.upsert(batch))
+            return false;
+        spent += t.nsecsElapsed();
+    }
+    print(prefix + QStringLiteral("insert_rate"), count / (spent / 1e9), "alerts/s");
+    print(prefix + QStringLiteral("insert_time"), spent / 1e6, "ms");
+    // CPU time of this process (alert generation included): steadier on a loaded machine.
+    const double cpu = double(std::clock() - cpuStart) / CLOCKS_PER_SEC;
+    print(prefix + QStringLiteral("insert_rate_cpu"), count / cpu, "alerts/cpu-s");
+    return true;
+}
+
+/// Times the queue's queries on a workspace holding \p count alerts; false on any error.
+bool queries(const DatabaseConfig& config, int count, const QString& prefix)
+{
     QElapsedTimer open;
     open.start();
-    auto db = Database::open(DatabaseConfig::sqlite(path));
+    auto db = Database::open(config);
     if (!db)
-        return 1;
+        return false;
     AlertRepository alerts(*db.value());
-    AlertQuery first;
-    const double firstPage = timePage(alerts, first);
-    print(QStringLiteral("store.sqlite.open_to_first_page.%1").arg(tag),
-          open.nsecsElapsed() / 1e6,
-          "ms");
-    print(QStringLiteral("store.sqlite.page_newest.%1").arg(tag), firstPage, "ms");
+    const double firstPage = timePage(alerts, AlertQuery());
+    print(prefix + QStringLiteral("open_to_first_page"), open.nsecsElapsed() / 1e6, "ms");
+    print(prefix + QStringLiteral("page_newest"), firstPage, "ms");
 
     QElapsedTimer c;
     c.start();
     const auto total = alerts.count({});
-    print(QStringLiteral("store.sqlite.count_all.%1").arg(tag), c.nsecsElapsed() / 1e6, "ms");
+    print(prefix + QStringLiteral("count_all"), c.nsecsElapsed() / 1e6, "ms");
     if (!total || total.value() != count)
-        return 1;
+        return false;
 
     AlertQuery text;
     text.text = QStringLiteral("mal/gen-42'");
     text.sort = AlertQuery::Sort::Severity;
-    print(QStringLiteral("store.sqlite.page_text_filter_sort_severity.%1").arg(tag),
-          timePage(alerts, text),
-          "ms");
+    print(prefix + QStringLiteral("page_text_filter_sort_severity"), timePage(alerts, text), "ms");
     c.start();
     (void)alerts.count(text);
-    print(QStringLiteral("store.sqlite.count_text_filter.%1").arg(tag),
-          c.nsecsElapsed() / 1e6,
-          "ms");
+    print(prefix + QStringLiteral("count_text_filter"), c.nsecsElapsed() / 1e6, "ms");
 
     AlertQuery filtered;
     filtered.severities = {domain::Severity::High, domain::Severity::Critical};
     filtered.tenantIds = {QStringLiteral("tenant-4")};
-    print(QStringLiteral("store.sqlite.page_severity_tenant_filter.%1").arg(tag),
-          timePage(alerts, filtered),
-          "ms");
+    print(prefix + QStringLiteral("page_severity_tenant_filter"), timePage(alerts, filtered), "ms");
 
     AlertQuery byTenant;
     byTenant.sort = AlertQuery::Sort::Tenant;
     byTenant.descending = false;
-    print(QStringLiteral("store.sqlite.page_sort_tenant.%1").arg(tag),
-          timePage(alerts, byTenant),
-          "ms");
+    print(prefix + QStringLiteral("page_sort_tenant"), timePage(alerts, byTenant), "ms");
 
     AlertQuery deep;
     deep.offset = count / 2;
-    print(QStringLiteral("store.sqlite.page_offset_half.%1").arg(tag),
-          timePage(alerts, deep),
-          "ms");
-    print(QStringLiteral("store.sqlite.file_size.%1").arg(tag),
-          QFileInfo(path).size() / 1048576.0,
-          "MiB");
-    return 0;
+    print(prefix + QStringLiteral("page_offset_half"), timePage(alerts, deep), "ms");
+    auto keyset = alerts.page(deep);
+    if (!keyset || keyset.value().isEmpty())
+        return false;
+    deep.after = keyset.value().last();
+    print(prefix + QStringLiteral("page_keyset_half"), timePage(alerts, deep), "ms");
+    return true;
+}
+
+QString tagOf(int count)
+{
+    return count % 1'000'000 == 0 ? QStringLiteral("%1M").arg(count / 1'000'000)
+                                  : QStringLiteral("%1k").arg(count / 1000);
 }
 
 } // namespace
 
+/// bench-store [COUNT...]; MTR_BENCH_POSTGRES_URL=postgresql://... also runs on PostgreSQL
+/// (its alerts table is emptied first).
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
@@ -167,8 +169,21 @@ int main(int argc, char** argv)
     QTemporaryDir dir;
     if (!dir.isValid())
         return 1;
+    const QString pgUrl = qEnvironmentVariable("MTR_BENCH_POSTGRES_URL");
     for (int n : counts) {
-        if (n <= 0 || runOnce(n, dir.path()) != 0) {
+        const QString path = dir.filePath(QStringLiteral("bench-%1.sqlite").arg(n));
+        const QString prefix = QStringLiteral("store.sqlite.%1.").arg(tagOf(n));
+        bool ok = n > 0 && ingest(DatabaseConfig::sqlite(path), n, prefix)
+                  && queries(DatabaseConfig::sqlite(path), n, prefix);
+        if (ok)
+            print(prefix + QStringLiteral("file_size"), QFileInfo(path).size() / 1048576.0, "MiB");
+        QFile::remove(path);
+        if (ok && !pgUrl.isEmpty()) {
+            const auto pg = DatabaseConfig::fromPostgresUrl(pgUrl);
+            const QString pgPrefix = QStringLiteral("store.postgres.%1.").arg(tagOf(n));
+            ok = pg.ok() && ingest(pg.value(), n, pgPrefix) && queries(pg.value(), n, pgPrefix);
+        }
+        if (!ok) {
             std::fprintf(stderr, "bench-store: run with %d alerts failed\n", n);
             return 1;
         }

@@ -35,6 +35,10 @@ private slots:
 private:
     static QList<domain::Alert> makeAlerts(int n);
     static qint64 scalar(Database& db, const QString& sql);
+    static QList<domain::AlertSummary> expectedPage(const QList<domain::Alert>& all,
+                                                    const QHash<QString, QString>& status,
+                                                    const QHash<QString, double>& score,
+                                                    const AlertQuery& query);
 
     StoreTestBackend m_backend;
 };
@@ -219,26 +223,13 @@ void TestStoreRepositories::alertPage_data()
     QTest::addRow("combined-filters") << q;
 }
 
-void TestStoreRepositories::alertPage()
+/// Reference: the queue's filter and order done in C++ over the generated alerts.
+QList<domain::AlertSummary>
+TestStoreRepositories::expectedPage(const QList<domain::Alert>& all,
+                                    const QHash<QString, QString>& status,
+                                    const QHash<QString, double>& score,
+                                    const AlertQuery& query)
 {
-    QFETCH(AlertQuery, query);
-    auto db = m_backend.open();
-    QVERIFY(db);
-    AlertRepository alerts(*db);
-    const QList<domain::Alert> all = makeAlerts(60);
-    QVERIFY(alerts.upsert(all).ok());
-    QHash<QString, QString> status;
-    QHash<QString, double> score;
-    for (int i = 0; i < all.size(); i += 4) {
-        QVERIFY(alerts.setStatus(all[i].id, all[i].tenantId, QStringLiteral("acknowledged")).ok());
-        status[all[i].id] = QStringLiteral("acknowledged");
-    }
-    for (int i = 0; i < all.size(); i += 3) {
-        QVERIFY(alerts.setAiScore(all[i].id, all[i].tenantId, (i % 10) / 10.0).ok());
-        score[all[i].id] = (i % 10) / 10.0;
-    }
-
-    // Reference: the same filter and sort done in C++ over the generated alerts.
     QList<domain::AlertSummary> expected;
     for (const domain::Alert& a : all) {
         const QString st = status.value(a.id, QStringLiteral("new"));
@@ -291,6 +282,29 @@ void TestStoreRepositories::alertPage()
         return query.descending ? order > 0 : order < 0;
     });
     expected = expected.mid(query.offset, query.limit);
+    return expected;
+}
+
+void TestStoreRepositories::alertPage()
+{
+    QFETCH(AlertQuery, query);
+    auto db = m_backend.open();
+    QVERIFY(db);
+    AlertRepository alerts(*db);
+    const QList<domain::Alert> all = makeAlerts(60);
+    QVERIFY(alerts.upsert(all).ok());
+    QHash<QString, QString> status;
+    QHash<QString, double> score;
+    for (int i = 0; i < all.size(); i += 4) {
+        QVERIFY(alerts.setStatus(all[i].id, all[i].tenantId, QStringLiteral("acknowledged")).ok());
+        status[all[i].id] = QStringLiteral("acknowledged");
+    }
+    for (int i = 0; i < all.size(); i += 3) {
+        QVERIFY(alerts.setAiScore(all[i].id, all[i].tenantId, (i % 10) / 10.0).ok());
+        score[all[i].id] = (i % 10) / 10.0;
+    }
+
+    const QList<domain::AlertSummary> expected = expectedPage(all, status, score, query);
 
     auto page = alerts.page(query);
     QVERIFY2(page.ok(), page.ok() ? "" : qPrintable(page.error().message));
