@@ -7,6 +7,8 @@
 #include <QRegularExpression>
 #include <QUuid>
 
+#include <cstdio>
+
 namespace mtr::simulator {
 
 QByteArray ApiRequest::header(const QByteArray& name) const
@@ -62,7 +64,37 @@ QString newUuid()
 
 QString isoMs(qint64 epochMs)
 {
-    return QDateTime::fromMSecsSinceEpoch(epochMs, Qt::UTC).toString(Qt::ISODateWithMs);
+    // Hand-made because it runs for every generated SIEM item; QDateTime::toString() is the
+    // slowest step of a 1000-item page. Civil-from-days after H. Hinnant's public algorithm.
+    const auto floorDiv = [](qint64 a, qint64 b) {
+        return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+    };
+    const qint64 seconds = floorDiv(epochMs, 1000);
+    const int millis = int(epochMs - seconds * 1000);
+    qint64 days = floorDiv(seconds, 86400);
+    const int daySeconds = int(seconds - days * 86400);
+    days += 719468;
+    const qint64 era = floorDiv(days, 146097);
+    const qint64 dayOfEra = days - era * 146097;
+    const qint64 yearOfEra =
+        (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+    const qint64 dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    const qint64 mp = (5 * dayOfYear + 2) / 153;
+    const int day = int(dayOfYear - (153 * mp + 2) / 5 + 1);
+    const int month = int(mp < 10 ? mp + 3 : mp - 9);
+    const qint64 year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+    char text[40];
+    std::snprintf(text,
+                  sizeof text,
+                  "%04lld-%02d-%02dT%02d:%02d:%02d.%03dZ",
+                  static_cast<long long>(year),
+                  month,
+                  day,
+                  daySeconds / 3600,
+                  daySeconds / 60 % 60,
+                  daySeconds % 60,
+                  millis);
+    return QString::fromLatin1(text);
 }
 
 qint64 parseIsoMs(const QString& text)
