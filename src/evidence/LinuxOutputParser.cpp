@@ -142,6 +142,44 @@ void insertSsProcesses(QJsonObject& row, const QString& rest)
     row.insert(QStringLiteral("details"), rest);
 }
 
+/// One ps row with jc's field names and types (numbers as numbers, "?" tty as null).
+QJsonObject psRow(const QStringList& labels, const QStringList& cells)
+{
+    static const QHash<QString, QString> names = {
+        {QStringLiteral("USER"), QStringLiteral("user")},
+        {QStringLiteral("UID"), QStringLiteral("uid")},
+        {QStringLiteral("PID"), QStringLiteral("pid")},
+        {QStringLiteral("PPID"), QStringLiteral("ppid")},
+        {QStringLiteral("%CPU"), QStringLiteral("cpu_percent")},
+        {QStringLiteral("%MEM"), QStringLiteral("mem_percent")},
+        {QStringLiteral("VSZ"), QStringLiteral("vsz")},
+        {QStringLiteral("RSS"), QStringLiteral("rss")},
+        {QStringLiteral("TTY"), QStringLiteral("tty")},
+        {QStringLiteral("STAT"), QStringLiteral("stat")},
+        {QStringLiteral("START"), QStringLiteral("start")},
+        {QStringLiteral("STIME"), QStringLiteral("stime")},
+        {QStringLiteral("TIME"), QStringLiteral("time")},
+        {QStringLiteral("C"), QStringLiteral("c")},
+        {QStringLiteral("COMMAND"), QStringLiteral("command")},
+        {QStringLiteral("CMD"), QStringLiteral("command")},
+    };
+    QJsonObject row;
+    for (qsizetype c = 0; c < labels.size(); ++c) {
+        const QString key = names.value(labels.at(c), labels.at(c).toLower());
+        const QString& cell = cells.at(c);
+        if (key == QLatin1String("pid") || key == QLatin1String("ppid")
+            || key == QLatin1String("vsz") || key == QLatin1String("rss")) {
+            row.insert(key, cell.toLongLong());
+        } else if (key == QLatin1String("cpu_percent") || key == QLatin1String("mem_percent")) {
+            row.insert(key, cell.toDouble());
+        } else {
+            const bool unknownTty = key == QLatin1String("tty") && cell == QLatin1String("?");
+            row.insert(key, unknownTty ? QJsonValue() : QJsonValue(cell));
+        }
+    }
+    return row;
+}
+
 } // namespace
 
 void LinuxOutputParser::netstat(const QStringList& lines, CommandOutput& out)
@@ -224,24 +262,6 @@ void LinuxOutputParser::ss(const QStringList& lines, CommandOutput& out)
 
 void LinuxOutputParser::ps(const QStringList& lines, CommandOutput& out)
 {
-    static const QHash<QString, QString> names = {
-        {QStringLiteral("USER"), QStringLiteral("user")},
-        {QStringLiteral("UID"), QStringLiteral("uid")},
-        {QStringLiteral("PID"), QStringLiteral("pid")},
-        {QStringLiteral("PPID"), QStringLiteral("ppid")},
-        {QStringLiteral("%CPU"), QStringLiteral("cpu_percent")},
-        {QStringLiteral("%MEM"), QStringLiteral("mem_percent")},
-        {QStringLiteral("VSZ"), QStringLiteral("vsz")},
-        {QStringLiteral("RSS"), QStringLiteral("rss")},
-        {QStringLiteral("TTY"), QStringLiteral("tty")},
-        {QStringLiteral("STAT"), QStringLiteral("stat")},
-        {QStringLiteral("START"), QStringLiteral("start")},
-        {QStringLiteral("STIME"), QStringLiteral("stime")},
-        {QStringLiteral("TIME"), QStringLiteral("time")},
-        {QStringLiteral("C"), QStringLiteral("c")},
-        {QStringLiteral("COMMAND"), QStringLiteral("command")},
-        {QStringLiteral("CMD"), QStringLiteral("command")},
-    };
     static const QRegularExpression space(QStringLiteral("\\s+"));
     const QStringList labels = lines.value(0).trimmed().split(space);
     if (!labels.contains(QLatin1String("PID")) || labels.size() < 2) {
@@ -264,22 +284,7 @@ void LinuxOutputParser::ps(const QStringList& lines, CommandOutput& out)
                                     QStringLiteral("ps row with too few fields: skipped")});
             continue;
         }
-        QJsonObject row;
-        for (qsizetype c = 0; c < labels.size(); ++c) {
-            const QString key = names.value(labels.at(c), labels.at(c).toLower());
-            const QString& cell = cells.at(c);
-            if (key == QLatin1String("pid") || key == QLatin1String("ppid")
-                || key == QLatin1String("vsz") || key == QLatin1String("rss")) {
-                row.insert(key, cell.toLongLong());
-            } else if (key == QLatin1String("cpu_percent") || key == QLatin1String("mem_percent")) {
-                row.insert(key, cell.toDouble());
-            } else {
-                row.insert(key,
-                           (key == QLatin1String("tty") && cell == QLatin1String("?"))
-                               ? QJsonValue()
-                               : QJsonValue(cell));
-            }
-        }
+        const QJsonObject row = psRow(labels, cells);
         bool ok = false;
         cells.at(labels.indexOf(QStringLiteral("PID"))).toLongLong(&ok);
         if (!ok) {

@@ -161,6 +161,46 @@ void appendContinuation(QJsonObject& row, const QString& key, const QString& tex
     insertValue(row, key, joined);
 }
 
+/// Column labels above the ruler (English or German) to field names; unknown ones are kept as
+/// written and reported.
+QStringList tasklistKeys(const QString& header,
+                         const QList<qsizetype>& starts,
+                         qsizetype ruler,
+                         CommandOutput& out)
+{
+    static const QHash<QString, QString> names = {
+        {QStringLiteral("Image Name"), QStringLiteral("image_name")},
+        {QStringLiteral("Abbildname"), QStringLiteral("image_name")},
+        {QStringLiteral("PID"), QStringLiteral("pid")},
+        {QStringLiteral("Session Name"), QStringLiteral("session_name")},
+        {QStringLiteral("Sitzungsname"), QStringLiteral("session_name")},
+        {QStringLiteral("Session#"), QStringLiteral("session_number")},
+        {QStringLiteral("Sitz.-Nr."), QStringLiteral("session_number")},
+        {QStringLiteral("Mem Usage"), QStringLiteral("mem_usage")},
+        {QStringLiteral("Speichernutzung"), QStringLiteral("mem_usage")},
+        {QStringLiteral("Status"), QStringLiteral("status")},
+        {QStringLiteral("User Name"), QStringLiteral("user_name")},
+        {QStringLiteral("Benutzername"), QStringLiteral("user_name")},
+        {QStringLiteral("CPU Time"), QStringLiteral("cpu_time")},
+        {QStringLiteral("CPU-Zeit"), QStringLiteral("cpu_time")},
+        {QStringLiteral("Window Title"), QStringLiteral("window_title")},
+        {QStringLiteral("Fenstertitel"), QStringLiteral("window_title")},
+    };
+    QStringList keys;
+    for (qsizetype c = 0; c < starts.size(); ++c) {
+        const qsizetype end = c + 1 < starts.size() ? starts.at(c + 1) : header.size();
+        const QString label = header.mid(starts.at(c), end - starts.at(c)).trimmed();
+        if (!names.contains(label)) {
+            out.diagnostics.append({ReadDiagnostic::Level::Warning,
+                                    ruler,
+                                    starts.at(c),
+                                    QStringLiteral("unknown tasklist column '%1'").arg(label)});
+        }
+        keys.append(names.value(label, label));
+    }
+    return keys;
+}
+
 } // namespace
 
 void WindowsOutputParser::netstat(const QStringList& lines, CommandOutput& out)
@@ -211,24 +251,6 @@ void WindowsOutputParser::netstat(const QStringList& lines, CommandOutput& out)
 
 void WindowsOutputParser::tasklist(const QStringList& lines, CommandOutput& out)
 {
-    static const QHash<QString, QString> names = {
-        {QStringLiteral("Image Name"), QStringLiteral("image_name")},
-        {QStringLiteral("Abbildname"), QStringLiteral("image_name")},
-        {QStringLiteral("PID"), QStringLiteral("pid")},
-        {QStringLiteral("Session Name"), QStringLiteral("session_name")},
-        {QStringLiteral("Sitzungsname"), QStringLiteral("session_name")},
-        {QStringLiteral("Session#"), QStringLiteral("session_number")},
-        {QStringLiteral("Sitz.-Nr."), QStringLiteral("session_number")},
-        {QStringLiteral("Mem Usage"), QStringLiteral("mem_usage")},
-        {QStringLiteral("Speichernutzung"), QStringLiteral("mem_usage")},
-        {QStringLiteral("Status"), QStringLiteral("status")},
-        {QStringLiteral("User Name"), QStringLiteral("user_name")},
-        {QStringLiteral("Benutzername"), QStringLiteral("user_name")},
-        {QStringLiteral("CPU Time"), QStringLiteral("cpu_time")},
-        {QStringLiteral("CPU-Zeit"), QStringLiteral("cpu_time")},
-        {QStringLiteral("Window Title"), QStringLiteral("window_title")},
-        {QStringLiteral("Fenstertitel"), QStringLiteral("window_title")},
-    };
     qsizetype ruler = 1;
     while (ruler < lines.size() && !lines.at(ruler).trimmed().startsWith(QLatin1String("====="))) {
         ++ruler;
@@ -239,19 +261,7 @@ void WindowsOutputParser::tasklist(const QStringList& lines, CommandOutput& out)
     }
 
     const QList<qsizetype> starts = ColumnTable::rulerStarts(lines.at(ruler));
-    const QString& header = lines.at(ruler - 1);
-    QStringList keys;
-    for (qsizetype c = 0; c < starts.size(); ++c) {
-        const qsizetype end = c + 1 < starts.size() ? starts.at(c + 1) : header.size();
-        const QString label = header.mid(starts.at(c), end - starts.at(c)).trimmed();
-        if (!names.contains(label)) {
-            out.diagnostics.append({ReadDiagnostic::Level::Warning,
-                                    ruler,
-                                    starts.at(c),
-                                    QStringLiteral("unknown tasklist column '%1'").arg(label)});
-        }
-        keys.append(names.value(label, label));
-    }
+    const QStringList keys = tasklistKeys(lines.at(ruler - 1), starts, ruler, out);
     if (!keys.contains(QLatin1String("image_name")) || !keys.contains(QLatin1String("pid"))) {
         refuse(out, ruler, QStringLiteral("tasklist header lacks image name or PID"));
         return;
