@@ -83,6 +83,40 @@ struct Feed
     }
 };
 
+/// Where a page starts: the cursor, or from_date (default: the window's start); or a 400.
+std::optional<Cursor>
+startOf(const ApiRequest& request, const Feed& feed, int tenant, qint64 nowMs, ApiResponse& error)
+{
+    const qint64 windowStart = nowMs - WindowMs;
+    const QString cursorText = request.param(QStringLiteral("cursor"));
+    if (!cursorText.isEmpty()) {
+        auto cursor = decodeCursor(tenant, cursorText);
+        if (!cursor) {
+            error = apiError(400, QStringLiteral("badRequest"), QStringLiteral("Invalid cursor"));
+            return std::nullopt;
+        }
+        // A cursor older than the 24-hour window falls back to the window's start.
+        if (cursor->lastMs < windowStart) {
+            cursor->base = std::max(cursor->base, feed.baseFrom(windowStart));
+            cursor->generated = std::max(cursor->generated, feed.generatedFrom(windowStart));
+        }
+        return cursor;
+    }
+    qint64 fromMs = windowStart;
+    if (request.hasParam(QStringLiteral("from_date"))) {
+        bool ok = false;
+        fromMs = request.param(QStringLiteral("from_date")).toLongLong(&ok) * 1000;
+        if (!ok || fromMs < windowStart - 60000) {
+            error =
+                apiError(400,
+                         QStringLiteral("badRequest"),
+                         QStringLiteral("from_date must be a Unix time within the last 24 hours"));
+            return std::nullopt;
+        }
+    }
+    return Cursor{feed.baseFrom(fromMs), feed.generatedFrom(fromMs), fromMs};
+}
+
 ApiResponse serveFeed(const ApiRequest& request, const Feed& feed, int tenant, qint64 nowMs)
 {
     int limit = DefaultLimit;
@@ -94,34 +128,11 @@ ApiResponse serveFeed(const ApiRequest& request, const Feed& feed, int tenant, q
                             QStringLiteral("badRequest"),
                             QStringLiteral("limit must be between 1 and %1").arg(MaxLimit));
     }
-    const qint64 windowStart = nowMs - WindowMs;
-    Cursor cursor;
-    const QString cursorText = request.param(QStringLiteral("cursor"));
-    if (!cursorText.isEmpty()) {
-        const auto decoded = decodeCursor(tenant, cursorText);
-        if (!decoded)
-            return apiError(400, QStringLiteral("badRequest"), QStringLiteral("Invalid cursor"));
-        cursor = *decoded;
-        // A cursor older than the 24-hour window falls back to the window's start.
-        if (cursor.lastMs < windowStart) {
-            cursor.base = std::max(cursor.base, feed.baseFrom(windowStart));
-            cursor.generated = std::max(cursor.generated, feed.generatedFrom(windowStart));
-        }
-    } else {
-        qint64 fromMs = windowStart;
-        if (request.hasParam(QStringLiteral("from_date"))) {
-            bool ok = false;
-            fromMs = request.param(QStringLiteral("from_date")).toLongLong(&ok) * 1000;
-            if (!ok || fromMs < windowStart - 60000)
-                return apiError(
-                    400,
-                    QStringLiteral("badRequest"),
-                    QStringLiteral("from_date must be a Unix time within the last 24 hours"));
-        }
-        cursor.base = feed.baseFrom(fromMs);
-        cursor.generated = feed.generatedFrom(fromMs);
-        cursor.lastMs = fromMs;
-    }
+    ApiResponse error;
+    auto start = startOf(request, feed, tenant, nowMs, error);
+    if (!start)
+        return error;
+    Cursor cursor = *start;
     const QStringList excluded =
         request.param(QStringLiteral("exclude_types")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     // from_date_offset_minutes (sent by Sophos's own SIEM script) is accepted and ignored.

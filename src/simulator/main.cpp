@@ -90,18 +90,21 @@ QString description()
            + faultSpecHelp();
 }
 
-} // namespace
-
-int main(int argc, char* argv[])
+/// What the command line asked for.
+struct CliOptions
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("central-sim"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(MTR_VERSION));
+    ApiOptions api;
+    qint64 port = 0;
+    qint64 alerts = 0;
+    qint64 events = 0;
+    qint64 latency = 0;
+    bool https = true;
+    QString dataDir;
+    QStringList faults;
+};
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(description());
-    parser.addHelpOption();
-    parser.addVersionOption();
+void addOptions(QCommandLineParser& parser)
+{
     const auto opt = [](const char* name, const char* help, const char* value = nullptr) {
         return value ? QCommandLineOption(QLatin1String(name),
                                           QLatin1String(help),
@@ -130,72 +133,99 @@ int main(int argc, char* argv[])
             "Pretend the current time is this ISO-8601 UTC time (default: real time).",
             "TIME"),
     });
+}
+
+std::optional<CliOptions> parseCommandLine(const QCoreApplication& app, QString& error)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(description());
+    parser.addHelpOption();
+    parser.addVersionOption();
+    addOptions(parser);
     parser.process(app);
 
+    CliOptions cli;
     bool ok = true;
-    const qint64 port = number(parser, QStringLiteral("port"), 0, ok);
-    const qint64 alerts = number(parser, QStringLiteral("alerts"), 0, ok);
-    const qint64 events = number(parser, QStringLiteral("siem-events"), 0, ok);
-    const qint64 latency = number(parser, QStringLiteral("latency"), 0, ok);
-    ApiOptions options;
-    options.actionDelayMs = int(number(parser, QStringLiteral("action-delay"), 1000, ok));
-    options.runDurationMs = int(number(parser, QStringLiteral("run-duration"), 2000, ok));
-    if (!ok || port > 65535)
-        return fail(QStringLiteral("numeric options need a non-negative number"));
+    cli.port = number(parser, QStringLiteral("port"), 0, ok);
+    cli.alerts = number(parser, QStringLiteral("alerts"), 0, ok);
+    cli.events = number(parser, QStringLiteral("siem-events"), 0, ok);
+    cli.latency = number(parser, QStringLiteral("latency"), 0, ok);
+    cli.api.actionDelayMs = int(number(parser, QStringLiteral("action-delay"), 1000, ok));
+    cli.api.runDurationMs = int(number(parser, QStringLiteral("run-duration"), 2000, ok));
+    if (!ok || cli.port > 65535) {
+        error = QStringLiteral("numeric options need a non-negative number");
+        return std::nullopt;
+    }
     if (parser.isSet(QStringLiteral("client-id")))
-        options.clientId = parser.value(QStringLiteral("client-id"));
+        cli.api.clientId = parser.value(QStringLiteral("client-id"));
     if (parser.isSet(QStringLiteral("client-secret")))
-        options.clientSecret = parser.value(QStringLiteral("client-secret"));
+        cli.api.clientSecret = parser.value(QStringLiteral("client-secret"));
     const QString caller = parser.value(QStringLiteral("caller"));
     if (caller == QLatin1String("organization"))
-        options.caller = CallerType::Organization;
+        cli.api.caller = CallerType::Organization;
     else if (caller == QLatin1String("tenant"))
-        options.caller = CallerType::Tenant;
-    else if (!caller.isEmpty() && caller != QLatin1String("partner"))
-        return fail(QStringLiteral("--caller must be partner, organization or tenant"));
+        cli.api.caller = CallerType::Tenant;
+    else if (!caller.isEmpty() && caller != QLatin1String("partner")) {
+        error = QStringLiteral("--caller must be partner, organization or tenant");
+        return std::nullopt;
+    }
     if (parser.isSet(QStringLiteral("clock"))) {
         const qint64 pinned = parseIsoMs(parser.value(QStringLiteral("clock")));
-        if (pinned < 0)
-            return fail(QStringLiteral("--clock needs an ISO-8601 time"));
-        options.clockOffsetMs = pinned - QDateTime::currentMSecsSinceEpoch();
+        if (pinned < 0) {
+            error = QStringLiteral("--clock needs an ISO-8601 time");
+            return std::nullopt;
+        }
+        cli.api.clockOffsetMs = pinned - QDateTime::currentMSecsSinceEpoch();
     }
+    cli.https = !parser.isSet(QStringLiteral("http"));
+    cli.dataDir = parser.value(QStringLiteral("data-dir"));
+    cli.faults = parser.values(QStringLiteral("fault"));
+    return cli;
+}
 
-    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch() + options.clockOffsetMs;
-    CentralApi api(options, DemoData::build({nowMs, alerts, events}));
-    SimServer server(api, int(latency));
-    for (const QString& spec : parser.values(QStringLiteral("fault"))) {
-        QString error;
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("central-sim"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MTR_VERSION));
+    QString error;
+    const auto cli = parseCommandLine(app, error);
+    if (!cli)
+        return fail(error);
+
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch() + cli->api.clockOffsetMs;
+    CentralApi api(cli->api, DemoData::build({nowMs, cli->alerts, cli->events}));
+    SimServer server(api, int(cli->latency));
+    for (const QString& spec : cli->faults) {
         const auto rule = faultFromSpec(spec, error);
         if (!rule)
             return fail(QStringLiteral("--fault %1: %2").arg(spec, error));
         server.faults().add(*rule);
     }
 
-    const bool https = !parser.isSet(QStringLiteral("http"));
     QTemporaryDir temporary(QDir::tempPath() + QStringLiteral("/central-sim-XXXXXX"));
     QString caFile;
-    if (https) {
-        const QString dir = parser.isSet(QStringLiteral("data-dir"))
-                                ? parser.value(QStringLiteral("data-dir"))
-                                : temporary.path();
-        QString error;
-        const auto tls = makeTlsMaterial(dir, error);
+    if (cli->https) {
+        const auto tls =
+            makeTlsMaterial(cli->dataDir.isEmpty() ? temporary.path() : cli->dataDir, error);
         if (!tls)
             return fail(error);
         server.sslSetup(QSslCertificate(tls->certificatePem, QSsl::Pem),
                         QSslKey(tls->privateKeyPem, QSsl::Ec, QSsl::Pem, QSsl::PrivateKey));
         caFile = tls->caFile;
     }
-    const quint16 bound = server.listen(QHostAddress::LocalHost, quint16(port));
+    const quint16 bound = server.listen(QHostAddress::LocalHost, quint16(cli->port));
     if (bound == 0)
-        return fail(QStringLiteral("cannot listen on 127.0.0.1:%1").arg(port));
+        return fail(QStringLiteral("cannot listen on 127.0.0.1:%1").arg(cli->port));
 
     const QString baseUrl = QStringLiteral("%1://127.0.0.1:%2")
-                                .arg(https ? QLatin1String("https") : QLatin1String("http"))
+                                .arg(cli->https ? QLatin1String("https") : QLatin1String("http"))
                                 .arg(bound);
     api.setBaseUrl(baseUrl);
     say(baseUrl, stdout);
-    if (https)
+    if (cli->https)
         say(QStringLiteral("ca-file: ") + caFile, stdout);
 
     installSignalHandlers(app);
