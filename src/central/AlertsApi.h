@@ -26,6 +26,8 @@ struct AlertFilter
 };
 
 /// Alerts of one tenant (Common API): list across key-based pages, get one, and act on one.
+// TODO: POST /common/v1/alerts/search (same filters in a JSON body) is not wrapped; the GET list
+// covers every filter the console uses so far.
 class AlertsApi
 {
 public:

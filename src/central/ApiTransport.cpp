@@ -215,6 +215,8 @@ void ApiTransport::handleHttpError(const CallPtr& call,
     complete(call, ErrorMapper::fromHttp(status, body, r.operation, !r.idempotent), status);
 }
 
+// TODO: each request backs off on its own; many parallel walks hitting 429 together would be
+// better served by one shared pause per host, which needs the real quotas (unpublished).
 bool ApiTransport::retryLater(const CallPtr& call, int retryAfterS, const char* why)
 {
     if (call->attempt >= m_config.retry.maxAttempts) {

@@ -31,6 +31,9 @@ public:
         return m_value.isEmpty();
     }
 
+    /// Compares clear texts (settings change detection); never logs either side.
+    friend bool operator==(const Secret&, const Secret&) = default;
+
 private:
     QString m_value;
 };
