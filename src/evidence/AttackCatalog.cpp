@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: MTR Review Console contributors
 #include "evidence/AttackCatalog.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QRegularExpression>
 
@@ -15,7 +16,10 @@ QString readResource(const QString& path, ReadDiagnostics* diagnostics)
     if (!file.open(QIODevice::ReadOnly)) {
         if (diagnostics) {
             diagnostics->append(
-                {ReadDiagnostic::Level::Error, -1, -1, QStringLiteral("cannot open %1").arg(path)});
+                {ReadDiagnostic::Level::Error,
+                 -1,
+                 -1,
+                 QCoreApplication::translate("mtr::evidence", "cannot open %1").arg(path)});
         }
         return {};
     }
@@ -56,10 +60,12 @@ AttackCatalog AttackCatalog::fromTsv(const QString& techniques,
         const QStringList cells = line.split(QLatin1Char('\t'));
         if (cells.size() < 3 || !idFormat.match(cells.at(0)).hasMatch()) {
             if (diagnostics) {
-                diagnostics->append({ReadDiagnostic::Level::Error,
-                                     i + 1,
-                                     -1,
-                                     QStringLiteral("technique line not understood: skipped")});
+                diagnostics->append(
+                    {ReadDiagnostic::Level::Error,
+                     i + 1,
+                     -1,
+                     QCoreApplication::translate("mtr::evidence",
+                                                 "technique line not understood: skipped")});
             }
             continue;
         }

@@ -4,6 +4,7 @@
 
 #include "evidence/TimestampParser.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -90,7 +91,7 @@ bool CentralRecordReader::alertFromJson(const QJsonObject& object,
     alert.id = str(object, "id");
     alert.type = str(object, "type");
     if (alert.id.isEmpty() && alert.type.isEmpty()) {
-        error = QStringLiteral("record has neither id nor type");
+        error = QCoreApplication::translate("mtr::evidence", "record has neither id nor type");
         return false;
     }
 
@@ -128,7 +129,7 @@ bool CentralRecordReader::siemEventFromJson(const QJsonObject& object,
     event.id = str(object, "id");
     event.type = str(object, "type");
     if (event.id.isEmpty() && event.type.isEmpty()) {
-        error = QStringLiteral("record has neither id nor type");
+        error = QCoreApplication::translate("mtr::evidence", "record has neither id nor type");
         return false;
     }
 

@@ -4,6 +4,7 @@
 
 #include "evidence/TimestampParser.h"
 
+#include <QCoreApplication>
 #include <QTimeZone>
 
 namespace mtr::evidence {
@@ -62,28 +63,33 @@ bool placeRow(CsvTimelineRow& row, ReadDiagnostics& diagnostics)
         epochName.isEmpty() ? std::nullopt : epochMicros(row.fields.value(epochName));
 
     if (!iso && !isoName.isEmpty() && epoch) {
-        diagnostics.append(warn(row.line,
-                                QStringLiteral("datetime column malformed (%1); used the %2 column")
-                                    .arg(isoError, epochName)));
+        diagnostics.append(
+            warn(row.line,
+                 QCoreApplication::translate("mtr::evidence",
+                                             "datetime column malformed (%1); used the %2 column")
+                     .arg(isoError, epochName)));
     }
     if (!iso && !epoch) {
         diagnostics.append(
             {ReadDiagnostic::Level::Error,
              row.line,
              -1,
-             QStringLiteral("row %1 has no usable time (%2): skipped")
+             QCoreApplication::translate("mtr::evidence", "row %1 has no usable time (%2): skipped")
                  .arg(row.line)
-                 .arg(isoError.isEmpty() ? QStringLiteral("no time column") : isoError)});
+                 .arg(isoError.isEmpty()
+                          ? QCoreApplication::translate("mtr::evidence", "no time column")
+                          : isoError)});
         return false;
     }
     if (iso && epoch && qAbs(iso->toMSecsSinceEpoch() * 1000 - *epoch) > 1'000'000) {
-        diagnostics.append(
-            warn(row.line,
-                 QStringLiteral("time columns disagree: %1 says %2, %3 says %4; used %3")
-                     .arg(isoName,
-                          iso->toString(Qt::ISODateWithMs),
-                          epochName,
-                          CsvTimelineReader::isoMicros(*epoch))));
+        diagnostics.append(warn(
+            row.line,
+            QCoreApplication::translate("mtr::evidence",
+                                        "time columns disagree: %1 says %2, %3 says %4; used %3")
+                .arg(isoName,
+                     iso->toString(Qt::ISODateWithMs),
+                     epochName,
+                     CsvTimelineReader::isoMicros(*epoch))));
     }
     row.epochMicros = epoch ? *epoch : iso->toMSecsSinceEpoch() * 1000;
     row.timeUtc = QDateTime::fromMSecsSinceEpoch(row.epochMicros / 1000, QTimeZone::utc()).toUTC();
@@ -152,12 +158,14 @@ CsvTimelineResult CsvTimelineReader::read(const QString& text)
             continue;
         }
         if (cells.size() != header.size()) {
-            result.diagnostics.append({ReadDiagnostic::Level::Error,
-                                       rowLine,
-                                       start,
-                                       QStringLiteral("row has %1 cells, header has %2: skipped")
-                                           .arg(cells.size())
-                                           .arg(header.size())});
+            result.diagnostics.append(
+                {ReadDiagnostic::Level::Error,
+                 rowLine,
+                 start,
+                 QCoreApplication::translate("mtr::evidence",
+                                             "row has %1 cells, header has %2: skipped")
+                     .arg(cells.size())
+                     .arg(header.size())});
             continue;
         }
         CsvTimelineRow row;

@@ -4,6 +4,7 @@
 
 #include "evidence/TimestampParser.h"
 
+#include <QCoreApplication>
 #include <QTimeZone>
 
 namespace mtr::evidence {
@@ -83,7 +84,9 @@ void resolveTime(FirewallRecord& record, ReadDiagnostics& diagnostics)
             {ReadDiagnostic::Level::Warning,
              record.line,
              -1,
-             QStringLiteral("unknown time zone '%1': time left unplaced").arg(zone)});
+             QCoreApplication::translate("mtr::evidence",
+                                         "unknown time zone '%1': time left unplaced")
+                 .arg(zone)});
         return;
     }
     record.timeUtc = local->addSecs(-*offset);
@@ -135,7 +138,8 @@ FirewallLogReader::parseLine(const QString& line, qint64 lineNo, ReadDiagnostics
                     {ReadDiagnostic::Level::Warning,
                      lineNo,
                      pos,
-                     QStringLiteral("text without a key at column %1").arg(pos + 1)});
+                     QCoreApplication::translate("mtr::evidence", "text without a key at column %1")
+                         .arg(pos + 1)});
                 pos = next;
             }
             continue;
@@ -148,12 +152,14 @@ FirewallLogReader::parseLine(const QString& line, qint64 lineNo, ReadDiagnostics
             const qsizetype close = closingQuote(line, valueStart + 1);
             if (close < 0) {
                 valueEnd = nextFieldStart(line, valueStart);
-                diagnostics.append({ReadDiagnostic::Level::Warning,
-                                    lineNo,
-                                    valueStart,
-                                    QStringLiteral("unterminated quote in '%1' at column %2")
-                                        .arg(key)
-                                        .arg(valueStart + 1)});
+                diagnostics.append(
+                    {ReadDiagnostic::Level::Warning,
+                     lineNo,
+                     valueStart,
+                     QCoreApplication::translate("mtr::evidence",
+                                                 "unterminated quote in '%1' at column %2")
+                         .arg(key)
+                         .arg(valueStart + 1)});
                 record.fields.append({key, line.mid(valueStart + 1, valueEnd - valueStart - 1)});
                 pos = valueEnd;
                 continue;
@@ -184,10 +190,12 @@ FirewallReadResult FirewallLogReader::read(const QString& text)
         }
         FirewallRecord record = parseLine(line, i + 1, result.diagnostics);
         if (record.fields.isEmpty()) {
-            result.diagnostics.append({ReadDiagnostic::Level::Error,
-                                       i + 1,
-                                       -1,
-                                       QStringLiteral("line has no key=value fields: skipped")});
+            result.diagnostics.append(
+                {ReadDiagnostic::Level::Error,
+                 i + 1,
+                 -1,
+                 QCoreApplication::translate("mtr::evidence",
+                                             "line has no key=value fields: skipped")});
             continue;
         }
         result.records.append(record);

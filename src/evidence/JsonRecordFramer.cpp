@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: MTR Review Console contributors
 #include "evidence/JsonRecordFramer.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -128,8 +129,10 @@ void addObject(const QJsonObject& object, qint64 line, qint64 offset, JsonFrameR
         if (array.at(i).isObject()) {
             result.records.append(JsonRecord{array.at(i).toObject(), offset, line});
         } else {
-            result.diagnostics.append(
-                diag(line, offset, QStringLiteral("items[%1] is not an object").arg(i)));
+            result.diagnostics.append(diag(
+                line,
+                offset,
+                QCoreApplication::translate("mtr::evidence", "items[%1] is not an object").arg(i)));
         }
     }
 }
@@ -140,23 +143,26 @@ void frameObject(const QByteArray& data, Scanner& scanner, JsonFrameResult& resu
     const qint64 line = scanner.line();
     const qint64 end = scanner.matchObject();
     if (end < 0) {
-        result.diagnostics.append(diag(
-            line,
-            start,
-            QStringLiteral("truncated record: %1 bytes from offset %2 end before the object closes")
-                .arg(data.size() - start)
-                .arg(start)));
+        result.diagnostics.append(
+            diag(line,
+                 start,
+                 QCoreApplication::translate(
+                     "mtr::evidence",
+                     "truncated record: %1 bytes from offset %2 end before the object closes")
+                     .arg(data.size() - start)
+                     .arg(start)));
         return;
     }
 
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(data.mid(start, end - start), &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject()) {
-        result.diagnostics.append(diag(line,
-                                       start + error.offset,
-                                       QStringLiteral("invalid JSON record at offset %1: %2")
-                                           .arg(start + error.offset)
-                                           .arg(error.errorString())));
+        result.diagnostics.append(diag(
+            line,
+            start + error.offset,
+            QCoreApplication::translate("mtr::evidence", "invalid JSON record at offset %1: %2")
+                .arg(start + error.offset)
+                .arg(error.errorString())));
         return;
     }
     addObject(doc.object(), line, start, result);
@@ -185,11 +191,12 @@ JsonFrameResult JsonRecordFramer::frame(const QByteArray& data)
             --arrayDepth;
             scanner.advance();
         } else {
-            result.diagnostics.append(
-                diag(scanner.line(),
-                     scanner.pos(),
-                     QStringLiteral("unexpected text outside a JSON object at offset %1")
-                         .arg(scanner.pos())));
+            result.diagnostics.append(diag(
+                scanner.line(),
+                scanner.pos(),
+                QCoreApplication::translate("mtr::evidence",
+                                            "unexpected text outside a JSON object at offset %1")
+                    .arg(scanner.pos())));
             scanner.advance();
             scanner.skipJunk();
         }

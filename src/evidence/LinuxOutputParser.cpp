@@ -4,6 +4,7 @@
 
 #include "evidence/ColumnTable.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -214,13 +215,18 @@ void LinuxOutputParser::netstat(const QStringList& lines, CommandOutput& out)
         if (line.startsWith(QLatin1String("Proto "))) {
             labels = presentColumns(line, unixSection ? unixColumns : inet);
             if (!table.setHeader(line, labels)) {
-                refuse(out, i + 1, QStringLiteral("netstat header not understood"));
+                refuse(
+                    out,
+                    i + 1,
+                    QCoreApplication::translate("mtr::evidence", "netstat header not understood"));
                 return;
             }
             continue;
         }
         if (labels.isEmpty()) {
-            refuse(out, i + 1, QStringLiteral("netstat data before any header"));
+            refuse(out,
+                   i + 1,
+                   QCoreApplication::translate("mtr::evidence", "netstat data before any header"));
             return;
         }
         out.rows.append(netstatRow(labels, table.split(line), unixSection));
@@ -244,7 +250,8 @@ void LinuxOutputParser::ss(const QStringList& lines, CommandOutput& out)
                 {ReadDiagnostic::Level::Error,
                  i + 1,
                  -1,
-                 QStringLiteral("ss row with %1 fields: skipped").arg(tokens.size())});
+                 QCoreApplication::translate("mtr::evidence", "ss row with %1 fields: skipped")
+                     .arg(tokens.size())});
             continue;
         }
         const int base = hasNetid ? 1 : 0;
@@ -265,7 +272,7 @@ void LinuxOutputParser::ps(const QStringList& lines, CommandOutput& out)
     static const QRegularExpression space(QStringLiteral("\\s+"));
     const QStringList labels = lines.value(0).trimmed().split(space);
     if (!labels.contains(QLatin1String("PID")) || labels.size() < 2) {
-        refuse(out, 1, QStringLiteral("ps header not understood"));
+        refuse(out, 1, QCoreApplication::translate("mtr::evidence", "ps header not understood"));
         return;
     }
     for (qsizetype i = 1; i < lines.size(); ++i) {
@@ -278,20 +285,24 @@ void LinuxOutputParser::ps(const QStringList& lines, CommandOutput& out)
         const QString command = tailAfterTokens(lines.at(i), labels.size() - 1);
         cells = cells.mid(0, labels.size() - 1) << command;
         if (cells.size() < labels.size()) {
-            out.diagnostics.append({ReadDiagnostic::Level::Error,
-                                    i + 1,
-                                    -1,
-                                    QStringLiteral("ps row with too few fields: skipped")});
+            out.diagnostics.append(
+                {ReadDiagnostic::Level::Error,
+                 i + 1,
+                 -1,
+                 QCoreApplication::translate("mtr::evidence",
+                                             "ps row with too few fields: skipped")});
             continue;
         }
         const QJsonObject row = psRow(labels, cells);
         bool ok = false;
         cells.at(labels.indexOf(QStringLiteral("PID"))).toLongLong(&ok);
         if (!ok) {
-            out.diagnostics.append({ReadDiagnostic::Level::Error,
-                                    i + 1,
-                                    -1,
-                                    QStringLiteral("ps row without a numeric PID: skipped")});
+            out.diagnostics.append(
+                {ReadDiagnostic::Level::Error,
+                 i + 1,
+                 -1,
+                 QCoreApplication::translate("mtr::evidence",
+                                             "ps row without a numeric PID: skipped")});
             continue;
         }
         out.rows.append(row);
@@ -304,7 +315,7 @@ void LinuxOutputParser::lsof(const QStringList& lines, CommandOutput& out)
     const QStringList labels = lines.value(0).trimmed().split(space);
     ColumnTable table;
     if (!table.setHeader(lines.value(0), labels)) {
-        refuse(out, 1, QStringLiteral("lsof header not understood"));
+        refuse(out, 1, QCoreApplication::translate("mtr::evidence", "lsof header not understood"));
         return;
     }
     for (qsizetype i = 1; i < lines.size(); ++i) {
@@ -336,10 +347,12 @@ void LinuxOutputParser::logins(const QStringList& lines, CommandOutput& out)
         }
         const auto m = when.match(line);
         if (!m.hasMatch()) {
-            out.diagnostics.append({ReadDiagnostic::Level::Warning,
-                                    i + 1,
-                                    -1,
-                                    QStringLiteral("login line without a time: skipped")});
+            out.diagnostics.append(
+                {ReadDiagnostic::Level::Warning,
+                 i + 1,
+                 -1,
+                 QCoreApplication::translate("mtr::evidence",
+                                             "login line without a time: skipped")});
             continue;
         }
         const QString before = line.left(m.capturedStart(1));
@@ -385,10 +398,12 @@ void LinuxOutputParser::crontab(const QStringList& lines, CommandOutput& out)
         }
         const auto m = entry.match(line);
         if (!m.hasMatch()) {
-            out.diagnostics.append({ReadDiagnostic::Level::Warning,
-                                    i + 1,
-                                    -1,
-                                    QStringLiteral("crontab line not understood: skipped")});
+            out.diagnostics.append(
+                {ReadDiagnostic::Level::Warning,
+                 i + 1,
+                 -1,
+                 QCoreApplication::translate("mtr::evidence",
+                                             "crontab line not understood: skipped")});
             continue;
         }
         QJsonObject row{{QStringLiteral("command"), m.captured(7)}};

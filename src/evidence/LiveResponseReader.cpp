@@ -5,6 +5,7 @@
 #include "evidence/LinuxOutputParser.h"
 #include "evidence/WindowsOutputParser.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 namespace mtr::evidence {
@@ -198,10 +199,11 @@ CommandOutput LiveResponseReader::read(const QString& text, const QString& hint)
     const QString detected = detect(normalised, &out.language);
 
     if (!hint.isEmpty() && !commands().contains(hint)) {
-        out.diagnostics.append({ReadDiagnostic::Level::Error,
-                                -1,
-                                -1,
-                                QStringLiteral("unknown command hint '%1'").arg(hint)});
+        out.diagnostics.append(
+            {ReadDiagnostic::Level::Error,
+             -1,
+             -1,
+             QCoreApplication::translate("mtr::evidence", "unknown command hint '%1'").arg(hint)});
         return out;
     }
     const QString command = hint.isEmpty() ? detected : hint;
@@ -209,8 +211,10 @@ CommandOutput LiveResponseReader::read(const QString& text, const QString& hint)
         out.diagnostics.append({ReadDiagnostic::Level::Error,
                                 1,
                                 0,
-                                QStringLiteral("unrecognised command output (unknown command or "
-                                               "language): nothing was parsed")});
+                                QCoreApplication::translate(
+                                    "mtr::evidence",
+                                    "unrecognised command output (unknown command or language): "
+                                    "nothing was parsed")});
         return out;
     }
     if (!hint.isEmpty() && !detected.isEmpty() && detected != hint) {
@@ -218,7 +222,9 @@ CommandOutput LiveResponseReader::read(const QString& text, const QString& hint)
             {ReadDiagnostic::Level::Warning,
              1,
              0,
-             QStringLiteral("hint '%1' given but the text looks like '%2'").arg(hint, detected)});
+             QCoreApplication::translate("mtr::evidence",
+                                         "hint '%1' given but the text looks like '%2'")
+                 .arg(hint, detected)});
     }
     out.command = command;
     out.recognised = true;

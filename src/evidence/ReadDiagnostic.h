@@ -20,7 +20,7 @@ struct ReadDiagnostic
     Level level = Level::Error;
     qint64 line = -1;   ///< 1-based line, -1 when the reader works on byte offsets only
     qint64 offset = -1; ///< byte offset (or QChar offset for text readers), -1 when unknown
-    QString message;    ///< technical English; the app translates by category, not by text
+    QString message;    ///< translated (context "mtr::evidence"); names the line, offset or value
 };
 
 using ReadDiagnostics = QList<ReadDiagnostic>;

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: MTR Review Console contributors
 #include "evidence/TimestampParser.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QRegularExpression>
 
@@ -36,7 +37,9 @@ TimestampParser::parseIso(const QString& text, QString* error, const QTimeZone& 
     const auto m = re.match(trimmed);
     if (!m.hasMatch()) {
         if (error) {
-            *error = tooManyOrBad(QStringLiteral("malformed date-time"), trimmed);
+            *error =
+                tooManyOrBad(QCoreApplication::translate("mtr::evidence", "malformed date-time"),
+                             trimmed);
         }
         return std::nullopt;
     }
@@ -49,7 +52,9 @@ TimestampParser::parseIso(const QString& text, QString* error, const QTimeZone& 
                      fraction.isEmpty() ? 0 : fractionToMs(fraction));
     if (!date.isValid() || !time.isValid()) {
         if (error) {
-            *error = tooManyOrBad(QStringLiteral("date-time out of range"), trimmed);
+            *error =
+                tooManyOrBad(QCoreApplication::translate("mtr::evidence", "date-time out of range"),
+                             trimmed);
         }
         return std::nullopt;
     }
@@ -79,7 +84,9 @@ TimestampParser::parseEpoch(const QString& text, EpochUnit unit, QString* error)
     const qint64 value = trimmed.toLongLong(&ok);
     if (!ok || trimmed.isEmpty()) {
         if (error) {
-            *error = tooManyOrBad(QStringLiteral("malformed epoch value"), trimmed);
+            *error =
+                tooManyOrBad(QCoreApplication::translate("mtr::evidence", "malformed epoch value"),
+                             trimmed);
         }
         return std::nullopt;
     }

@@ -4,6 +4,7 @@
 
 #include "evidence/ColumnTable.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -191,10 +192,12 @@ QStringList tasklistKeys(const QString& header,
         const qsizetype end = c + 1 < starts.size() ? starts.at(c + 1) : header.size();
         const QString label = header.mid(starts.at(c), end - starts.at(c)).trimmed();
         if (!names.contains(label)) {
-            out.diagnostics.append({ReadDiagnostic::Level::Warning,
-                                    ruler,
-                                    starts.at(c),
-                                    QStringLiteral("unknown tasklist column '%1'").arg(label)});
+            out.diagnostics.append(
+                {ReadDiagnostic::Level::Warning,
+                 ruler,
+                 starts.at(c),
+                 QCoreApplication::translate("mtr::evidence", "unknown tasklist column '%1'")
+                     .arg(label)});
         }
         keys.append(names.value(label, label));
     }
@@ -226,7 +229,10 @@ void WindowsOutputParser::netstat(const QStringList& lines, CommandOutput& out)
         }
     }
     if (table.starts().isEmpty()) {
-        refuse(out, -1, QStringLiteral("netstat header not found (unknown language?)"));
+        refuse(out,
+               -1,
+               QCoreApplication::translate("mtr::evidence",
+                                           "netstat header not found (unknown language?)"));
         return;
     }
 
@@ -241,10 +247,12 @@ void WindowsOutputParser::netstat(const QStringList& lines, CommandOutput& out)
         } else if (!out.rows.isEmpty()) {
             attachOwner(out.rows.last(), line);
         } else {
-            out.diagnostics.append({ReadDiagnostic::Level::Warning,
-                                    i + 1,
-                                    -1,
-                                    QStringLiteral("line is not a connection: skipped")});
+            out.diagnostics.append(
+                {ReadDiagnostic::Level::Warning,
+                 i + 1,
+                 -1,
+                 QCoreApplication::translate("mtr::evidence",
+                                             "line is not a connection: skipped")});
         }
     }
 }
@@ -256,14 +264,20 @@ void WindowsOutputParser::tasklist(const QStringList& lines, CommandOutput& out)
         ++ruler;
     }
     if (ruler >= lines.size()) {
-        refuse(out, -1, QStringLiteral("tasklist ruler line (=====) not found"));
+        refuse(
+            out,
+            -1,
+            QCoreApplication::translate("mtr::evidence", "tasklist ruler line (=====) not found"));
         return;
     }
 
     const QList<qsizetype> starts = ColumnTable::rulerStarts(lines.at(ruler));
     const QStringList keys = tasklistKeys(lines.at(ruler - 1), starts, ruler, out);
     if (!keys.contains(QLatin1String("image_name")) || !keys.contains(QLatin1String("pid"))) {
-        refuse(out, ruler, QStringLiteral("tasklist header lacks image name or PID"));
+        refuse(out,
+               ruler,
+               QCoreApplication::translate("mtr::evidence",
+                                           "tasklist header lacks image name or PID"));
         return;
     }
     for (qsizetype i = ruler + 1; i < lines.size(); ++i) {
@@ -280,10 +294,12 @@ void WindowsOutputParser::tasklist(const QStringList& lines, CommandOutput& out)
         row.insert(QStringLiteral("pid"),
                    row.value(QStringLiteral("pid")).toString().toLongLong(&ok));
         if (!ok) {
-            out.diagnostics.append({ReadDiagnostic::Level::Error,
-                                    i + 1,
-                                    -1,
-                                    QStringLiteral("tasklist row without a numeric PID: skipped")});
+            out.diagnostics.append(
+                {ReadDiagnostic::Level::Error,
+                 i + 1,
+                 -1,
+                 QCoreApplication::translate("mtr::evidence",
+                                             "tasklist row without a numeric PID: skipped")});
             continue;
         }
         out.rows.append(row);
@@ -313,17 +329,22 @@ void WindowsOutputParser::keyValueList(const QStringList& lines, CommandOutput& 
             lastKey = key;
         } else if (!line.startsWith(QLatin1String("Folder:"))
                    && !line.startsWith(QLatin1String("Ordner:"))) {
-            out.diagnostics.append({ReadDiagnostic::Level::Warning,
-                                    i + 1,
-                                    -1,
-                                    QStringLiteral("line is not 'key: value': skipped")});
+            out.diagnostics.append(
+                {ReadDiagnostic::Level::Warning,
+                 i + 1,
+                 -1,
+                 QCoreApplication::translate("mtr::evidence",
+                                             "line is not 'key: value': skipped")});
         }
     }
     if (!row.isEmpty()) {
         out.rows.append(row);
     }
     if (out.rows.isEmpty() || !out.rows.first().contains(QStringLiteral("host_name"))) {
-        refuse(out, -1, QStringLiteral("%1 output without a host name field").arg(out.command));
+        refuse(out,
+               -1,
+               QCoreApplication::translate("mtr::evidence", "%1 output without a host name field")
+                   .arg(out.command));
     }
 }
 
@@ -379,10 +400,12 @@ void WindowsOutputParser::regQuery(const QStringList& lines, CommandOutput& out)
         }
         const auto m = valueLine.match(line);
         if (!m.hasMatch() || key.isEmpty()) {
-            out.diagnostics.append({ReadDiagnostic::Level::Warning,
-                                    i + 1,
-                                    -1,
-                                    QStringLiteral("line is neither a key nor a value: skipped")});
+            out.diagnostics.append(
+                {ReadDiagnostic::Level::Warning,
+                 i + 1,
+                 -1,
+                 QCoreApplication::translate("mtr::evidence",
+                                             "line is neither a key nor a value: skipped")});
             continue;
         }
         out.rows.append(QJsonObject{{QStringLiteral("key"), key},
