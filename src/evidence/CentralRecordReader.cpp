@@ -3,6 +3,7 @@
 #include "evidence/CentralRecordReader.h"
 
 #include "evidence/TimestampParser.h"
+#include "log/Log.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -165,6 +166,11 @@ AlertReadResult CentralRecordReader::readAlerts(const QByteArray& data)
         result.alerts.append(alert);
         result.offsets.append(record.offset);
     }
+    mtr::log::get("evidence")
+        ->info("alerts read records={} diagnostics={} bytes={}",
+               result.alerts.size(),
+               result.diagnostics.size(),
+               data.size());
     return result;
 }
 
@@ -186,6 +192,11 @@ SiemEventReadResult CentralRecordReader::readSiemEvents(const QByteArray& data)
         result.events.append(event);
         result.offsets.append(record.offset);
     }
+    mtr::log::get("evidence")
+        ->info("siem events read records={} diagnostics={} bytes={}",
+               result.events.size(),
+               result.diagnostics.size(),
+               data.size());
     return result;
 }
 

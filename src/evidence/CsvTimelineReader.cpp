@@ -3,6 +3,7 @@
 #include "evidence/CsvTimelineReader.h"
 
 #include "evidence/TimestampParser.h"
+#include "log/Log.h"
 
 #include <QCoreApplication>
 #include <QTimeZone>
@@ -178,6 +179,10 @@ CsvTimelineResult CsvTimelineReader::read(const QString& text)
             result.rows.append(row);
         }
     }
+    mtr::log::get("evidence")
+        ->info("csv timeline read rows={} diagnostics={}",
+               result.rows.size(),
+               result.diagnostics.size());
     return result;
 }
 

@@ -3,6 +3,7 @@
 #include "evidence/FirewallLogReader.h"
 
 #include "evidence/TimestampParser.h"
+#include "log/Log.h"
 
 #include <QCoreApplication>
 #include <QTimeZone>
@@ -200,6 +201,10 @@ FirewallReadResult FirewallLogReader::read(const QString& text)
         }
         result.records.append(record);
     }
+    mtr::log::get("evidence")
+        ->info("firewall log read records={} diagnostics={}",
+               result.records.size(),
+               result.diagnostics.size());
     return result;
 }
 

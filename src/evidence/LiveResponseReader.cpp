@@ -4,6 +4,7 @@
 
 #include "evidence/LinuxOutputParser.h"
 #include "evidence/WindowsOutputParser.h"
+#include "log/Log.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -229,6 +230,12 @@ CommandOutput LiveResponseReader::read(const QString& text, const QString& hint)
     out.command = command;
     out.recognised = true;
     dispatch(command, lines, out);
+    mtr::log::get("evidence")
+        ->info("command output read command={} language={} rows={} diagnostics={}",
+               out.command,
+               out.language,
+               out.rows.size(),
+               out.diagnostics.size());
     return out;
 }
 

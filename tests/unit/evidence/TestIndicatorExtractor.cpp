@@ -45,11 +45,10 @@ private slots:
     void ipv6Validation();
 };
 
-void TestIndicatorExtractor::extracts_data()
-{
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<QStringList>("expected");
+namespace {
 
+void addNetworkRows()
+{
     QTest::addRow("ipv4-with-port") << "dst=203.0.113.5:443 ok" << lines("ipv4 203.0.113.5:443");
     QTest::addRow("ipv4-in-brackets-and-quotes")
         << "peer(198.51.100.7) \"192.0.2.14\"" << lines("ipv4 198.51.100.7\nipv4 192.0.2.14");
@@ -83,6 +82,10 @@ void TestIndicatorExtractor::extracts_data()
                                 << lines("url ftp://203.0.113.7/drop\nipv4 203.0.113.7");
     QTest::addRow("defanged-colon-slashes")
         << "http[://]example[.]com/a" << lines("url http://example.com/a\ndomain example.com");
+}
+
+void addOtherTypeRows()
+{
     QTest::addRow("email") << "mail j.doe+x@example.com today"
                            << lines("email j.doe+x@example.com");
     QTest::addRow("defanged-email") << "from bad[@]example[.]net" << lines("email bad@example.net");
@@ -125,6 +128,17 @@ void TestIndicatorExtractor::extracts_data()
         << "beacon 198.51.100[.]23:8443" << lines("ipv4 198.51.100.23:8443");
     QTest::addRow("near-miss-cpp-scope") << "std::vector<int> a::b" << QStringList();
     QTest::addRow("octet-over-255") << "999.1.1.1 and 256.0.0.1" << QStringList();
+}
+
+} // namespace
+
+void TestIndicatorExtractor::extracts_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("expected");
+
+    addNetworkRows();
+    addOtherTypeRows();
 }
 
 void TestIndicatorExtractor::extracts()

