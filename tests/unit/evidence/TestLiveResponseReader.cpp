@@ -98,6 +98,8 @@ void addWindowsDetectionRows()
                                << "" << 6;
 }
 
+void addLinuxProcessAndLoginRows();
+
 void addLinuxDetectionRows()
 {
     QTest::addRow("linux-netstat-lnp") << "live-response/jc-ubuntu1804-netstat-sudo-lnp-space.out"
@@ -127,6 +129,11 @@ void addLinuxDetectionRows()
     QTest::addRow("ss-wide") << "live-response/jc-generic-ss-wide.out"
                              << "ss"
                              << "" << -1;
+    addLinuxProcessAndLoginRows();
+}
+
+void addLinuxProcessAndLoginRows()
+{
     QTest::addRow("ps-aux") << "process/jc-ubuntu1804-ps-axu.out"
                             << "ps-aux"
                             << "" << 172;
