@@ -39,6 +39,7 @@ private:
                       const QList<DraftSentence>& sentences,
                       int chunkDelayMs = 15);
     static void assertNoSeededValue(const QByteArray& body);
+    static GroundingContext assistedContext(const CaseFile& c);
 
     std::unique_ptr<FakeLlmServer> m_server;
 };
@@ -104,6 +105,19 @@ void TestDraftSession::assertNoSeededValue(const QByteArray& body)
     QVERIFY(!text.contains(u"jpruefer"_s, Qt::CaseInsensitive));
 }
 
+// What an assisted-phase tenant allows: the playbook proposals for the case.
+GroundingContext TestDraftSession::assistedContext(const CaseFile& c)
+{
+    const auto catalog = PlaybookCatalog::builtIn();
+    GroundingContext context;
+    if (catalog.ok()) {
+        context.allowedProposals = ProposalEngine(catalog.value(), {})
+                                       .propose(c, mtr::domain::RolloutPhase::Assisted, {})
+                                       .proposals;
+    }
+    return context;
+}
+
 void TestDraftSession::modelDraftIsGroundedAndRedacted_data()
 {
     QTest::addColumn<DraftKind>("kind");
@@ -159,12 +173,8 @@ void TestDraftSession::obeyedInjectionIsStruck()
     QVERIFY(!InjectionDetector::scan(c.alerts[1].description).isEmpty());
     QVERIFY(!InjectionDetector::scan(c.evidence.last().text).isEmpty());
 
-    auto catalog = PlaybookCatalog::builtIn();
-    QVERIFY(catalog.ok());
-    const auto proposals =
-        ProposalEngine(catalog.value(), {}).propose(c, mtr::domain::RolloutPhase::Assisted, {});
-    GroundingContext context;
-    context.allowedProposals = proposals.proposals;
+    const GroundingContext context = assistedContext(c);
+    QVERIFY(!context.allowedProposals.isEmpty());
     DraftSession session(c, context);
     const QStringList alert{u"alert:a-hips-2"_s};
     const DraftSentence legit{
