@@ -147,6 +147,8 @@ Result<void> AuditLog::forEach(const std::function<bool(const domain::AuditEntry
 
 Result<AuditLog::Verification> AuditLog::verify()
 {
+    // TODO: deleting the newest entries leaves a valid shorter chain; anchoring the head hash
+    // outside the database (syslog export, a signed checkpoint) is what would reveal that.
     Verification v;
     QString prevHash = genesisHash();
     qint64 expectedSeq = 1;

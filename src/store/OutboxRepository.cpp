@@ -246,6 +246,53 @@ Result<void> OutboxRepository::finish(qint64 id,
     return {};
 }
 
+Result<void>
+OutboxRepository::renewLease(qint64 id, const QString& owner, const QDateTime& now, qint64 leaseMs)
+{
+    QSqlQuery q(m_db.connection());
+    if (auto r = prepare(q,
+                         QStringLiteral("UPDATE outbox SET lease_until = ?, updated_at = ? WHERE "
+                                        "id = ? AND state = 'sending' AND lease_owner = ?"));
+        !r) {
+        return r;
+    }
+    for (const QVariant& v :
+         QVariantList{timeValue(now.addMSecs(leaseMs)), timeValue(now), id, owner})
+        q.addBindValue(v);
+    if (auto r = exec(q, "renew lease"); !r)
+        return r;
+    if (q.numRowsAffected() != 1)
+        return notAllowed("outbox item is not leased by this dispatcher");
+    return {};
+}
+
+Result<void> OutboxRepository::resolve(qint64 id, State to, const QString& note)
+{
+    if (to != State::Sent && to != State::Pending)
+        return Error::make(Error::Code::InvalidInput, QStringLiteral("resolve to sent or pending"));
+    QSqlQuery q(m_db.connection());
+    if (auto r = prepare(q,
+                         QStringLiteral("UPDATE outbox SET state = ?, last_error = ?, "
+                                        "next_attempt_at = ?, updated_at = ? WHERE id = ? AND "
+                                        "state IN ('outcome-unknown', 'failed')"));
+        !r) {
+        return r;
+    }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const QVariant& v :
+         QVariantList{domain::OutboxItem::stateToString(to), note, now, now, id}) {
+        q.addBindValue(v);
+    }
+    if (auto r = exec(q, "resolve outbox item"); !r)
+        return r;
+    if (q.numRowsAffected() != 1)
+        return notAllowed("only failed or outcome-unknown items can be resolved");
+    mtr::log::get("store")->info("outbox item id={} resolved to state={}",
+                                 id,
+                                 domain::OutboxItem::stateToString(to));
+    return {};
+}
+
 Result<std::optional<domain::OutboxItem>> OutboxRepository::get(qint64 id)
 {
     auto rows = select(QStringLiteral("id = ?"), {id});

@@ -51,6 +51,15 @@ public:
                             const QString& error,
                             const QDateTime& nextAttemptAt);
 
+    /// Extends \p owner's lease to now + leaseMs, for a send that takes long. NotAllowed when
+    /// the lease is no longer \p owner's.
+    Result<void> renewLease(qint64 id, const QString& owner, const QDateTime& now, qint64 leaseMs);
+
+    /// An analyst's decision on an item that ended outcome-unknown or failed, after checking
+    /// Central: Sent (it did arrive) or Pending (send it again, due at once). The note is kept
+    /// as the last error. NotAllowed from any other state.
+    Result<void> resolve(qint64 id, domain::OutboxItem::State to, const QString& note);
+
     /// The item, or nullopt.
     Result<std::optional<domain::OutboxItem>> get(qint64 id);
 

@@ -215,9 +215,13 @@ void TestStoreWorkflow::outboxLeaseLifecycle()
     QCOMPARE(claimed.value()->attempts, 1);
     QVERIFY(!claimed.value()->inDoubt);
     QVERIFY(!outbox.claim(QStringLiteral("w2"), m_now.addSecs(10), 30'000).value().has_value());
+    QVERIFY(outbox.renewLease(id, QStringLiteral("w1"), m_now.addSecs(20), 5'000).ok());
+    QCOMPARE(outbox.renewLease(id, QStringLiteral("w2"), m_now.addSecs(20), 5'000).error().code,
+             Error::Code::NotAllowed);
+    QVERIFY(!outbox.claim(QStringLiteral("w2"), m_now.addSecs(24), 30'000).value().has_value());
 
     // w1 vanished (crash): after its lease w2 gets the item, flagged as possibly sent.
-    auto reclaimed = outbox.claim(QStringLiteral("w2"), m_now.addSecs(31), 30'000);
+    auto reclaimed = outbox.claim(QStringLiteral("w2"), m_now.addSecs(26), 30'000);
     QVERIFY(reclaimed.ok() && reclaimed.value().has_value());
     QVERIFY(reclaimed.value()->inDoubt);
     QCOMPARE(reclaimed.value()->attempts, 2);
@@ -240,6 +244,17 @@ void TestStoreWorkflow::outboxLeaseLifecycle()
     QCOMPARE(stored.value()->attempts, 3);
     QVERIFY(stored.value()->leaseOwner.isEmpty());
     QCOMPARE(outbox.list(State::OutcomeUnknown).value().size(), 1);
+
+    // The analyst checked Central: it never arrived, so it goes out again.
+    QCOMPARE(outbox.resolve(id, State::Sending, QStringLiteral("x")).error().code,
+             Error::Code::InvalidInput);
+    QVERIFY(outbox.resolve(id, State::Pending, QStringLiteral("checked: not applied")).ok());
+    QCOMPARE(outbox.resolve(id, State::Sent, QStringLiteral("again")).error().code,
+             Error::Code::NotAllowed);
+    auto again = outbox.claim(QStringLiteral("w3"), QDateTime::currentDateTimeUtc(), 30'000);
+    QVERIFY(again.ok() && again.value().has_value());
+    QCOMPARE(again.value()->id, id);
+    QVERIFY(!again.value()->inDoubt);
 }
 
 void TestStoreWorkflow::concurrentClaimsNeverShareAnItem()
