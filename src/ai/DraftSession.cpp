@@ -39,6 +39,9 @@ void DraftSession::requestModelDraft(LlmBackend* backend, DraftKind kind)
 
     connect(backend, &LlmBackend::chunkReceived, this, &DraftSession::onChunk);
     connect(backend, &LlmBackend::finished, this, &DraftSession::onFinished);
+    connect(backend, &LlmBackend::retryScheduled, this, [this](int attempt, int delayMs) {
+        emit retryScheduled(m_kind, attempt, delayMs);
+    });
     mtr::log::get("ai")->info("model draft requested case={} kind={} redacted={}",
                               mtr::log::fingerprint(m_case.caseId),
                               draftKindName(kind),

@@ -61,6 +61,8 @@ signals:
     void partialTextChanged(mtr::ai::DraftKind kind, const QString& text);
     /// A validated model draft.
     void modelDraftReady(mtr::ai::DraftKind kind, const mtr::ai::GroundingResult& result);
+    /// The model server asked us to wait (429/5xx); progress for the UI.
+    void retryScheduled(mtr::ai::DraftKind kind, int attempt, int delayMs);
     /// The model failed; the offline draft stands.
     void modelDraftFailed(mtr::ai::DraftKind kind, const mtr::Error& error);
     /// One model exchange for the audit log.

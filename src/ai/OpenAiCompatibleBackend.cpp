@@ -182,6 +182,9 @@ void OpenAiCompatibleBackend::send()
     }
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
     tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    if (!m_config.extraCaCertificates.isEmpty()) {
+        tls.addCaCertificates(m_config.extraCaCertificates);
+    }
     request.setSslConfiguration(tls);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::NoLessSafeRedirectPolicy);

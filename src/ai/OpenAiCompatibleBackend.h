@@ -6,7 +6,9 @@
 #include "domain/Result.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QPointer>
+#include <QSslCertificate>
 #include <QTimer>
 #include <QUrl>
 
@@ -37,6 +39,8 @@ struct OpenAiConfig
     QString azureDeployment;
     QString azureApiVersion = QStringLiteral("2024-10-21");
     bool onPremises = false; ///< set by the caller explicitly; allows http and unredacted prompts
+    /// An on-premises server's own CA, trusted in addition to the system's.
+    QList<QSslCertificate> extraCaCertificates;
     bool stream = true;
     bool jsonSchema = true; ///< send response_format json_schema; the answer is validated anyway
     int firstByteTimeoutMs = 60000;

@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPointer>
+#include <QSslConfiguration>
+#include <QSslServer>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -56,26 +58,50 @@ QByteArray reason(int status)
 
 FakeLlmServer::FakeLlmServer(QObject* parent)
     : QObject(parent)
-{
-    connect(&m_server, &QTcpServer::newConnection, this, &FakeLlmServer::onNewConnection);
-}
+{}
 
 FakeLlmServer::~FakeLlmServer()
 {
     // Sockets are children of m_server and die after our members; stop their callbacks first.
-    for (auto* socket : m_server.findChildren<QTcpSocket*>()) {
-        socket->disconnect(this);
+    if (m_server) {
+        for (auto* socket : m_server->findChildren<QTcpSocket*>()) {
+            socket->disconnect(this);
+        }
     }
+}
+
+void FakeLlmServer::serve(std::unique_ptr<QTcpServer> server)
+{
+    m_server = std::move(server);
+    connect(m_server.get(),
+            &QTcpServer::pendingConnectionAvailable,
+            this,
+            &FakeLlmServer::onNewConnection);
 }
 
 bool FakeLlmServer::listen()
 {
-    return m_server.listen(QHostAddress::LocalHost, 0);
+    serve(std::make_unique<QTcpServer>());
+    return m_server->listen(QHostAddress::LocalHost, 0);
+}
+
+bool FakeLlmServer::listenTls(const QSslCertificate& certificate, const QSslKey& key)
+{
+    auto server = std::make_unique<QSslServer>();
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(certificate);
+    tls.setPrivateKey(key);
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone); // clients are not asked for certificates
+    server->setSslConfiguration(tls);
+    m_tls = true;
+    serve(std::move(server));
+    return m_server->listen(QHostAddress::LocalHost, 0);
 }
 
 QUrl FakeLlmServer::baseUrl() const
 {
-    return QUrl(u"http://127.0.0.1:%1/v1"_s.arg(m_server.serverPort()));
+    return QUrl(
+        u"%1://127.0.0.1:%2/v1"_s.arg(m_tls ? u"https"_s : u"http"_s).arg(m_server->serverPort()));
 }
 
 void FakeLlmServer::enqueue(const Reply& reply)
@@ -109,7 +135,7 @@ FakeLlmServer::Reply FakeLlmServer::failure(int status, const QByteArray& retryA
 
 void FakeLlmServer::onNewConnection()
 {
-    while (QTcpSocket* socket = m_server.nextPendingConnection()) {
+    while (QTcpSocket* socket = m_server->nextPendingConnection()) {
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] {
             onReadyRead(socket);
         });

@@ -6,11 +6,15 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QString>
 #include <QStringList>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QUrl>
+
+#include <memory>
 
 namespace mtr::test {
 
@@ -51,7 +55,10 @@ public:
     /// Listens on 127.0.0.1 on a free port.
     bool listen();
 
-    /// "http://127.0.0.1:<port>/v1".
+    /// Listens on 127.0.0.1 on a free port with TLS, presenting `certificate`.
+    bool listenTls(const QSslCertificate& certificate, const QSslKey& key);
+
+    /// "http://127.0.0.1:<port>/v1", or https after listenTls().
     QUrl baseUrl() const;
 
     /// Queues a reply for the next request; when the queue is empty defaultReply() is used.
@@ -82,7 +89,10 @@ private:
     void respond(QTcpSocket* socket, const Request& request);
     static void stream(QTcpSocket* socket, const Reply& reply, int next);
 
-    QTcpServer m_server;
+    void serve(std::unique_ptr<QTcpServer> server);
+
+    std::unique_ptr<QTcpServer> m_server;
+    bool m_tls = false;
     QList<Reply> m_queue;
     Reply m_default;
     QList<Request> m_requests;

@@ -264,12 +264,14 @@ void TestDraftSession::failingModelKeepsOfflineDraft()
     OpenAiCompatibleBackend backend(c);
     QSignalSpy failed(&session, &DraftSession::modelDraftFailed);
     QSignalSpy audit(&session, &DraftSession::auditRecorded);
+    QSignalSpy retries(&session, &DraftSession::retryScheduled);
     session.requestModelDraft(&backend, DraftKind::CustomerNotification);
     // While the model is busy the offline draft is there to show.
     QCOMPARE(session.offlineDraft(DraftKind::CustomerNotification).cleaned.plainText(), before);
     QVERIFY(failed.wait(10000));
     QCOMPARE(int(failed.first().at(1).value<mtr::Error>().code), code);
     QVERIFY(!session.isBusy());
+    QCOMPARE(retries.size(), fault == 0 ? 1 : 0); // progress shown while the server refuses
     QCOMPARE(audit.size(), 1);
     QVERIFY(audit.first().first().value<AuditRecord>().outcome != u"ok"_s);
     const auto after = session.offlineDraft(DraftKind::CustomerNotification);

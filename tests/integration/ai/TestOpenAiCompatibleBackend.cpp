@@ -3,10 +3,12 @@
 #include "ai/OpenAiCompatibleBackend.h"
 #include "support/FakeLlmServer.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QSslKey>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -30,12 +32,15 @@ private slots:
     void slowServerTimesOut();
     void droppedStreamKeepsPartialText();
     void cancelStops();
+    void tlsUntrustedServerIsRefused();
+    void tlsWithTrustedCaWorks();
     void urlRules_data();
     void urlRules();
 
 private:
     OpenAiConfig config() const;
     static LlmRequest request();
+    static std::unique_ptr<FakeLlmServer> tlsServer();
     static LlmAnswer run(OpenAiCompatibleBackend& backend);
 
     std::unique_ptr<FakeLlmServer> m_server;
@@ -223,6 +228,52 @@ void TestOpenAiCompatibleBackend::cancelStops()
     QCOMPARE(finished.first().first().value<LlmAnswer>().error.code, mtr::Error::Code::Cancelled);
     QVERIFY(!chunks.wait(700)); // a cancelled stream stays silent
     QCOMPARE(finished.size(), 1);
+}
+
+std::unique_ptr<FakeLlmServer> TestOpenAiCompatibleBackend::tlsServer()
+{
+    QFile cert(QStringLiteral(MTR_TEST_DATA_DIR) + u"/ai/fake-llm-cert.pem"_s);
+    QFile key(QStringLiteral(MTR_TEST_DATA_DIR) + u"/ai/fake-llm-key.pem"_s);
+    if (!cert.open(QIODevice::ReadOnly) || !key.open(QIODevice::ReadOnly)) {
+        return {};
+    }
+    auto server = std::make_unique<FakeLlmServer>();
+    if (!server->listenTls(QSslCertificate(cert.readAll()), QSslKey(key.readAll(), QSsl::Rsa))) {
+        return {};
+    }
+    return server;
+}
+
+void TestOpenAiCompatibleBackend::tlsUntrustedServerIsRefused()
+{
+    auto server = tlsServer();
+    QVERIFY(server);
+    server->enqueue(FakeLlmServer::answer(u"must not arrive"_s, 1));
+    OpenAiConfig c = config();
+    c.baseUrl = server->baseUrl();
+    OpenAiCompatibleBackend backend(c);
+    const auto answer = run(backend);
+    QVERIFY(!answer.ok);
+    QCOMPARE(answer.error.code, mtr::Error::Code::Tls);
+    QVERIFY(answer.text.isEmpty());
+    QVERIFY(server->requests().isEmpty()); // nothing was sent over the unverified channel
+}
+
+void TestOpenAiCompatibleBackend::tlsWithTrustedCaWorks()
+{
+    auto server = tlsServer();
+    QVERIFY(server);
+    server->enqueue(FakeLlmServer::answer(u"over tls"_s, 2));
+    QFile cert(QStringLiteral(MTR_TEST_DATA_DIR) + u"/ai/fake-llm-cert.pem"_s);
+    QVERIFY(cert.open(QIODevice::ReadOnly));
+    OpenAiConfig c = config();
+    c.baseUrl = server->baseUrl();
+    c.extraCaCertificates = {QSslCertificate(cert.readAll())};
+    OpenAiCompatibleBackend backend(c);
+    const auto answer = run(backend);
+    QVERIFY2(answer.ok, qPrintable(answer.error.message));
+    QCOMPARE(answer.text, u"over tls"_s);
+    QCOMPARE(server->requests().size(), 1);
 }
 
 void TestOpenAiCompatibleBackend::urlRules_data()
