@@ -260,6 +260,18 @@ void LinuxOutputParser::ss(const QStringList& lines, CommandOutput& out)
         row.insert(QStringLiteral("state"), tokens.at(base));
         row.insert(QStringLiteral("recv_q"), tokens.at(base + 1).toLongLong());
         row.insert(QStringLiteral("send_q"), tokens.at(base + 2).toLongLong());
+        if (hasNetid && tokens.at(0).startsWith(QLatin1String("u_")) && tokens.size() >= 8) {
+            // UNIX sockets: "path inode" on each side instead of address:port.
+            row.insert(QStringLiteral("kind"), QStringLiteral("socket"));
+            row.insert(QStringLiteral("path"), tokens.at(4));
+            row.insert(QStringLiteral("inode"), tokens.at(5));
+            row.insert(QStringLiteral("peer_path"), tokens.at(6));
+            row.insert(QStringLiteral("peer_inode"), tokens.at(7));
+            insertSsProcesses(row, tokens.mid(8).join(QLatin1Char(' ')));
+            out.rows.append(row);
+            continue;
+        }
+        row.insert(QStringLiteral("kind"), QStringLiteral("network"));
         insertEndpoints(row, tokens.at(base + 3), tokens.at(base + 4));
         splitInterface(row);
         insertSsProcesses(row, tokens.mid(fixed).join(QLatin1Char(' ')));

