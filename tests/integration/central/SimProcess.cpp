@@ -8,6 +8,12 @@
 #include <QSslCertificate>
 #include <QTest>
 
+#ifdef Q_OS_LINUX
+#include <sys/prctl.h>
+
+#include <csignal>
+#endif
+
 namespace mtr::central::test {
 
 SimProcess::SimProcess(QStringList arguments)
@@ -25,6 +31,12 @@ SimProcess::~SimProcess()
 QString SimProcess::start()
 {
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
+#ifdef Q_OS_LINUX
+    // A test that crashes never runs its destructors: let the kernel end the simulator too.
+    m_process.setChildProcessModifier([] {
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    });
+#endif
     m_process.start(QStringLiteral(CENTRAL_SIM_PATH), m_arguments);
     if (!m_process.waitForStarted(10000)) {
         return QStringLiteral("central-sim did not start: %1").arg(m_process.errorString());
