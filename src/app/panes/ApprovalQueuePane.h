@@ -2,6 +2,9 @@
 // SPDX-FileCopyrightText: MTR Review Console contributors
 #pragma once
 
+#include "domain/Proposal.h"
+
+#include <QHash>
 #include <QWidget>
 
 #include <memory>
@@ -12,7 +15,11 @@ class ApprovalQueuePane;
 
 namespace mtr::app {
 
-/// Proposed actions and messages waiting for an analyst's approval.
+class ProposalModel;
+
+/// Proposed evidence collection, containment actions and customer messages waiting for an
+/// analyst: the reason, expected impact and evidence of each, approved with one click or
+/// Ctrl+Return, rejected with Ctrl+Delete.
 class ApprovalQueuePane : public QWidget
 {
     Q_OBJECT
@@ -21,16 +28,37 @@ public:
     explicit ApprovalQueuePane(QWidget* parent = nullptr);
     ~ApprovalQueuePane() override;
 
+    void setProposals(const QList<domain::Proposal>& proposals,
+                      const QHash<QString, int>& approvals = {});
+
+    ProposalModel* model() const
+    {
+        return m_model;
+    }
+
+    /// Selects the first proposal of `kind`; false when there is none.
+    bool selectKind(const QString& kind);
+    void setStatusText(const QString& text);
+
     /// The widget that takes the keyboard focus when the analyst moves to this pane.
     QWidget* focusTarget() const;
+
+    void approveCurrent();
+    void rejectCurrent();
+
+signals:
+    void approveRequested(const domain::Proposal& proposal);
+    void rejectRequested(const domain::Proposal& proposal);
 
 protected:
     void changeEvent(QEvent* event) override;
 
 private:
     void retranslateUi();
+    void showDetails();
 
     std::unique_ptr<Ui::ApprovalQueuePane> m_ui;
+    ProposalModel* m_model;
 };
 
 } // namespace mtr::app

@@ -2,9 +2,14 @@
 // SPDX-FileCopyrightText: MTR Review Console contributors
 #pragma once
 
+#include "domain/Draft.h"
+
+#include <QHash>
 #include <QWidget>
 
 #include <memory>
+
+class QTimer;
 
 namespace Ui {
 class DraftEditorPane;
@@ -12,25 +17,77 @@ class DraftEditorPane;
 
 namespace mtr::app {
 
-/// The AI draft beside the analyst's version, with the differences shown.
+/// The AI's draft on the left (read-only), the analyst's version on the right (editable,
+/// autosaved every few seconds), word-level differences highlighted in both. Approve, reject
+/// or ask for a new draft, each with a shortcut.
 class DraftEditorPane : public QWidget
 {
     Q_OBJECT
 
 public:
+    static constexpr int AutosaveIntervalMs = 3000;
+
     explicit DraftEditorPane(QWidget* parent = nullptr);
     ~DraftEditorPane() override;
 
+    /// Shows a case's drafts. An analyst text restored from autosave wins over the AI text;
+    /// with none, the analyst starts from the AI's words.
+    void
+    setDrafts(const QString& caseId, const QString& tenantId, const QList<domain::Draft>& drafts);
+    /// Streams model output into the AI side as it arrives.
+    void appendAiText(const QString& caseId, domain::Draft::Kind kind, const QString& chunk);
+    /// Replaces the AI side (a finished draft) without touching the analyst's version.
+    void setAiText(const QString& caseId, domain::Draft::Kind kind, const QString& text);
+
+    QString caseId() const
+    {
+        return m_caseId;
+    }
+
+    domain::Draft::Kind currentKind() const;
+    void setCurrentKind(domain::Draft::Kind kind);
+    QString aiText() const;
+    QString analystText() const;
+    /// Counts of highlighted spans (removed from the AI text, inserted by the analyst).
+    QPair<int, int> diffSpanCounts() const;
+    void setStatusText(const QString& text);
+
+    /// Writes any pending edit now (on case switch, before approval, on close).
+    void flushAutosave();
+
     /// The widget that takes the keyboard focus when the analyst moves to this pane.
     QWidget* focusTarget() const;
+
+signals:
+    void autosaveRequested(const QString& caseId, domain::Draft::Kind kind, const QString& text);
+    void approveRequested(const QString& caseId,
+                          const QString& tenantId,
+                          domain::Draft::Kind kind,
+                          const QString& text);
+    void rejectRequested(const QString& caseId, domain::Draft::Kind kind);
+    void redraftRequested(const QString& caseId, domain::Draft::Kind kind, const QString& note);
 
 protected:
     void changeEvent(QEvent* event) override;
 
 private:
     void retranslateUi();
+    void showKind();
+    void analystEdited();
+    void updateDiff();
+    void approve();
+    void reject();
+    void redraft();
 
     std::unique_ptr<Ui::DraftEditorPane> m_ui;
+    QTimer* m_autosave;
+    QTimer* m_diffDelay;
+    QString m_caseId;
+    QString m_tenantId;
+    QHash<int, domain::Draft> m_drafts; ///< by Draft::Kind
+    bool m_dirty = false;
+    bool m_loading = false;
+    QPair<int, int> m_diffCounts;
 };
 
 } // namespace mtr::app

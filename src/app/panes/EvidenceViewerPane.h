@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: MTR Review Console contributors
 #pragma once
 
+#include "domain/Evidence.h"
+
 #include <QWidget>
 
 #include <memory>
@@ -12,7 +14,11 @@ class EvidenceViewerPane;
 
 namespace mtr::app {
 
-/// The evidence viewer: raw evidence as plain text beside the indicators found in it.
+class IndicatorModel;
+
+/// The evidence viewer: raw evidence as plain text (never rich text: it is attacker-controlled),
+/// the indicators found in it highlighted, every occurrence of a chosen indicator listed with
+/// its source, and text that reads like instructions to an AI flagged.
 class EvidenceViewerPane : public QWidget
 {
     Q_OBJECT
@@ -20,6 +26,18 @@ class EvidenceViewerPane : public QWidget
 public:
     explicit EvidenceViewerPane(QWidget* parent = nullptr);
     ~EvidenceViewerPane() override;
+
+    void setEvidence(const QList<domain::EvidenceItem>& items,
+                     const QList<domain::Indicator>& indicators);
+    /// Shows one item; `offset`/`length` select a span in it (e.g. one indicator occurrence).
+    bool showItem(const QString& itemId, qsizetype offset = -1, qsizetype length = 0);
+    QString currentItemId() const;
+    QString warningText() const;
+
+    IndicatorModel* indicatorModel() const
+    {
+        return m_indicators;
+    }
 
     /// The widget that takes the keyboard focus when the analyst moves to this pane.
     QWidget* focusTarget() const;
@@ -29,8 +47,15 @@ protected:
 
 private:
     void retranslateUi();
+    void showCurrentItem();
+    void highlight(qsizetype selectOffset, qsizetype selectLength);
+    void listOccurrences();
+    void openOccurrence(int row);
 
     std::unique_ptr<Ui::EvidenceViewerPane> m_ui;
+    IndicatorModel* m_indicators;
+    QList<domain::EvidenceItem> m_items;
+    QList<domain::Indicator> m_allIndicators;
 };
 
 } // namespace mtr::app

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: MTR Review Console contributors
+#include "app/models/ProposalModel.h"
+
+namespace mtr::app {
+
+ProposalModel::ProposalModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{}
+
+void ProposalModel::setProposals(const QList<domain::Proposal>& proposals,
+                                 const QHash<QString, int>& approvals)
+{
+    beginResetModel();
+    m_proposals = proposals;
+    m_approvals = approvals;
+    endResetModel();
+}
+
+const domain::Proposal* ProposalModel::proposal(int row) const
+{
+    return row >= 0 && row < m_proposals.size() ? &m_proposals.at(row) : nullptr;
+}
+
+int ProposalModel::approvalCount(const QString& proposalId) const
+{
+    return m_approvals.value(proposalId);
+}
+
+QString ProposalModel::kindText(const QString& kind)
+{
+    if (kind == QLatin1String("isolate-endpoint"))
+        return tr("Isolate endpoint");
+    if (kind == QLatin1String("alert-action"))
+        return tr("Alert action");
+    if (kind == QLatin1String("live-discover"))
+        return tr("Live Discover query");
+    if (kind == QLatin1String("live-response"))
+        return tr("Live Response command");
+    if (kind == QLatin1String("customer-message"))
+        return tr("Customer message");
+    if (kind == QLatin1String("block-hash"))
+        return tr("Block file hash");
+    return kind;
+}
+
+int ProposalModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_proposals.size());
+}
+
+int ProposalModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ProposalModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const domain::Proposal& p = m_proposals.at(index.row());
+    if (role == IdRole)
+        return p.id;
+    if (role == Qt::ToolTipRole)
+        return p.reason;
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case KindColumn:
+        return kindText(p.kind);
+    case TitleColumn:
+        return p.title;
+    case ImpactColumn:
+        return p.highImpact ? tr("High: %1").arg(p.expectedImpact) : p.expectedImpact;
+    case StatusColumn: {
+        const int approvals = approvalCount(p.id);
+        if (p.status != QLatin1String("open"))
+            return p.status;
+        if (approvals == 0)
+            return tr("Waiting for approval");
+        return p.highImpact && approvals < 2 ? tr("Needs a second analyst") : tr("Approved");
+    }
+    }
+    return {};
+}
+
+QVariant ProposalModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case KindColumn:
+        return tr("Kind");
+    case TitleColumn:
+        return tr("Proposal");
+    case ImpactColumn:
+        return tr("Expected impact");
+    case StatusColumn:
+        return tr("Status");
+    }
+    return {};
+}
+
+} // namespace mtr::app
