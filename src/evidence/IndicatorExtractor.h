@@ -17,6 +17,8 @@ namespace mtr::evidence {
 /// when a scheme is really there (known faults K2 to K5). Linear in the text's length: every
 /// pattern starts at a token boundary, so no position is rescanned more than a bounded number of
 /// times.
+// TODO: SHA-512 and ssdeep hashes, ASN/CIDR ranges and bare host names without a listed TLD are
+// not extracted (domain::Indicator::Type has no member for the first ones).
 class IndicatorExtractor
 {
 public:

@@ -28,6 +28,9 @@ struct CommandOutput
 /// `ss -tulpen`, `netstat -tulpen`, `lsof`, `last`, `who`, `crontab -l`) outputs, with CRLF or LF
 /// line ends, in English or German. Output it cannot place is reported as unrecognised, never
 /// guessed at: a hint that does not match the text's header is refused the same way.
+// TODO: Live Discover query results (osquery rows exported as JSON/CSV) have no reader yet; they
+// need column mapping per query rather than command detection.
+// TODO: `who` in its default locale format ("Feb 28 14:56") and `w` are not recognised.
 class LiveResponseReader
 {
 public:
