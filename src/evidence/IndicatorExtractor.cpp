@@ -27,6 +27,17 @@ const QString s_tlds = QStringLiteral(
     "be|at|cz|sk|hu|ro|bg|gr|tr|ua|kz|ir|kr|tw|hk|sg|my|id|th|vn|ph|nz|za|mx|ar|cl|pe|ve|ws|la|"
     "ly|to|gg|tk|ml|ga|cf|gq|pw|is|ie|pt|lt|lv|ee|by|il|ae|sa|pk|bd|ng|ke|eg|ma|tn|local");
 
+/// The TLD is checked against a set after the match: one generic pattern is much cheaper for
+/// PCRE than an alternation of every accepted TLD at every label end.
+const QSet<QString>& tldSet()
+{
+    static const QSet<QString> set = [] {
+        const QStringList list = s_tlds.split(QLatin1Char('|'));
+        return QSet<QString>(list.cbegin(), list.cend());
+    }();
+    return set;
+}
+
 struct Pattern
 {
     Type type;
@@ -73,11 +84,9 @@ const QList<Pattern>& patterns()
          QRegularExpression(
              QStringLiteral("(?<![\\w.:/~\\\\-])/[\\w.+@-]{1,255}(?:/[\\w.+@-]{1,255}){1,64}/?"))},
         {Type::Domain,
-         QRegularExpression(
-             QStringLiteral("(?<![\\w.@-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)"
-                            "{1,16}(?:%1)(?![\\w-]|\\.[A-Za-z0-9])")
-                 .arg(s_tlds),
-             ci)},
+         QRegularExpression(QStringLiteral(
+             "(?<![\\w.@-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.){1,16}"
+             "([A-Za-z]{2,24})(?![\\w-]|\\.[A-Za-z0-9])"))},
     };
     return list;
 }
@@ -216,6 +225,11 @@ bool accept(Type type, const QRegularExpressionMatch& m, Candidate& c)
     case Type::IPv6:
         return acceptIPv6(m, c);
     case Type::Domain:
+        if (!tldSet().contains(m.captured(1).toLower())) {
+            return false;
+        }
+        c.indicator.value = matched.toLower();
+        return true;
     case Type::Email:
     case Type::Md5:
     case Type::Sha1:
