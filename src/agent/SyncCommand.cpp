@@ -14,6 +14,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QTimer>
 #include <QUrl>
 
 namespace mtr::agent {
@@ -197,11 +198,15 @@ int runSyncCommand(const QStringList& arguments)
         sync.stop();
         QCoreApplication::exit(exitCode);
     });
-    if (o.once) {
-        sync.syncOnce();
-    } else {
-        sync.start(o.intervalMs);
-    }
+    // Started from the event loop, so that even an answer that comes back at once (a bad CA
+    // file fails every send immediately) finds exec() running and can end it.
+    QTimer::singleShot(0, &sync, [&sync, &o]() {
+        if (o.once) {
+            sync.syncOnce();
+        } else {
+            sync.start(o.intervalMs);
+        }
+    });
     return QCoreApplication::exec();
 }
 
