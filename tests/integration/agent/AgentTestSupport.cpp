@@ -71,8 +71,10 @@ TestWorkspace TestWorkspace::create(bool postgres, const QString& dir, const QSt
         return workspace;
     }
     const int port = portFile.readAll().trimmed().toInt();
+    QString safe = name.toLower();
+    safe.replace(QRegularExpression(QStringLiteral("[^a-z0-9_]")), QStringLiteral("_"));
     const QString dbName =
-        name.toLower() + QLatin1Char('_') + QUuid::createUuid().toString(QUuid::Id128).left(8);
+        safe + QLatin1Char('_') + QUuid::createUuid().toString(QUuid::Id128).left(8);
     {
         const QString connection = QStringLiteral("create-") + dbName;
         QSqlDatabase admin = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);

@@ -42,19 +42,26 @@ CentralCounts CentralCounts::read(const QString& baseUrl, const QString& caFile)
                 counts.eventIds.insert(event.id);
             }
         };
-        client.alerts(tenant).list({}, &loop, onAlerts, [&, tenant, index](Result<int> done) {
-            if (!done) {
-                fail(done.error());
-                return;
-            }
-            client.siem(tenant).drainEvents({}, 1000, &loop, onEvents, [&, index](Result<int> n) {
-                if (!n) {
-                    fail(n.error());
-                    return;
-                }
-                visit(index + 1);
-            });
-        });
+        client.alerts(tenant).list({},
+                                   &loop,
+                                   onAlerts,
+                                   [&, tenant, index, onEvents](Result<int> done) {
+                                       if (!done) {
+                                           fail(done.error());
+                                           return;
+                                       }
+                                       client.siem(tenant).drainEvents({},
+                                                                       1000,
+                                                                       &loop,
+                                                                       onEvents,
+                                                                       [&, index](Result<int> n) {
+                                                                           if (!n) {
+                                                                               fail(n.error());
+                                                                               return;
+                                                                           }
+                                                                           visit(index + 1);
+                                                                       });
+                                   });
     };
     client.tenants(&loop, [&](Result<QList<domain::Tenant>> list) {
         if (!list) {

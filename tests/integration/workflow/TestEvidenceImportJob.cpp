@@ -123,19 +123,20 @@ void TestEvidenceImportJob::importsFixture()
     QVERIFY(report.records > 0);
     QVERIFY(report.items > 0);
     QVERIFY(report.timelineEvents > 0);
-    QCOMPARE(report.bytes, QFileInfo(file).size());
+    QCOMPARE(report.bytes, int(QFileInfo(file).size()));
 
     auto db = store::Database::open(config);
     QVERIFY(db);
     store::EvidenceRepository repo(*db.value());
-    QCOMPARE(repo.items(u"case-1"_s).value().size(), report.items);
-    QCOMPARE(repo.timeline(u"case-1"_s).value().size(), report.timelineEvents);
+    QCOMPARE(int(repo.items(u"case-1"_s).value().size()), report.items);
+    QCOMPARE(int(repo.timeline(u"case-1"_s).value().size()), report.timelineEvents);
     const QList<domain::Indicator> indicators = repo.indicators(u"case-1"_s).value();
-    QCOMPARE(indicators.size(), report.indicators);
+    QCOMPARE(int(indicators.size()), report.indicators);
     if (withIndicators) {
         QVERIFY(!indicators.isEmpty());
     }
-    for (const domain::TimelineEvent& event : repo.timeline(u"case-1"_s).value()) {
+    const QList<domain::TimelineEvent> timeline = repo.timeline(u"case-1"_s).value();
+    for (const domain::TimelineEvent& event : timeline) {
         QCOMPARE(event.caseId, u"case-1"_s);
         QVERIFY(!event.sourceId.isEmpty()); // every event links back to its record
     }
@@ -144,7 +145,7 @@ void TestEvidenceImportJob::importsFixture()
     const EvidenceImportReport again = runJob(config, request, &failure);
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
     QCOMPARE(again.indicators, 0);
-    QCOMPARE(repo.items(u"case-1"_s).value().size(), report.items);
+    QCOMPARE(int(repo.items(u"case-1"_s).value().size()), report.items);
 }
 
 void TestEvidenceImportJob::firewallAndEndpointShareOneTimeline()
@@ -165,7 +166,7 @@ void TestEvidenceImportJob::firewallAndEndpointShareOneTimeline()
     QVERIFY(db);
     store::EvidenceRepository repo(*db.value());
     const QList<domain::TimelineEvent> timeline = repo.timeline(u"case-7"_s).value();
-    QCOMPARE(timeline.size(), firewall.timelineEvents + netstat.timelineEvents);
+    QCOMPARE(int(timeline.size()), firewall.timelineEvents + netstat.timelineEvents);
     QSet<QString> sources;
     for (const domain::TimelineEvent& event : timeline) {
         sources.insert(event.source);

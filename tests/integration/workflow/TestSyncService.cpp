@@ -95,11 +95,11 @@ void TestSyncService::summaryMatchesStore()
     const CentralCounts expected = CentralCounts::read(m_sim->baseUrl(), m_sim->caFile());
     QVERIFY2(expected.error.isEmpty(), qPrintable(expected.error));
     QCOMPARE(summary.tenants, expected.tenants);
-    QCOMPARE(summary.events, expected.eventIds.size());
+    QCOMPARE(summary.events, int(expected.eventIds.size()));
     QCOMPARE(summary.alerts, expected.alerts);
     store::SiemEventRepository events(*m_db);
     QCOMPARE(events.count().value(), qint64(summary.events));
-    QCOMPARE(store::TenantRepository(*m_db).list().value().size(), expected.tenants);
+    QCOMPARE(int(store::TenantRepository(*m_db).list().value().size()), expected.tenants);
 
     // The last progress report of each tenant's SIEM feed equals what that tenant stored, and
     // each tenant has a cursor to resume from.
@@ -109,7 +109,7 @@ void TestSyncService::summaryMatchesStore()
             lastEvents[args.at(0).toString()] = args.at(2).toInt();
         }
     }
-    QCOMPARE(lastEvents.size(), expected.tenants);
+    QCOMPARE(int(lastEvents.size()), expected.tenants);
     store::SyncCursorRepository cursors(*m_db);
     for (auto it = lastEvents.cbegin(); it != lastEvents.cend(); ++it) {
         QCOMPARE(events.count(it.key()).value(), qint64(it.value()));
@@ -131,14 +131,14 @@ void TestSyncService::failingFeedDoesNotStopOthers()
     const auto summary = finished.first().first().value<workflow::SyncSummary>();
     QVERIFY(!summary.ok());
     QCOMPARE(summary.endpoints, 0);
-    QCOMPARE(failedFeeds.size(), summary.tenants); // the endpoints feed of every tenant
+    QCOMPARE(int(failedFeeds.size()), summary.tenants); // the endpoints feed of every tenant
     for (const QList<QVariant>& args : failedFeeds) {
         QCOMPARE(args.at(1).toString(), u"endpoints"_s);
         QCOMPARE(args.at(2).value<Error>().httpStatus, 503);
     }
     // Every tenant's events still arrived.
     const CentralCounts expected = CentralCounts::read(m_sim->baseUrl(), m_sim->caFile());
-    QCOMPARE(summary.events, expected.eventIds.size());
+    QCOMPARE(summary.events, int(expected.eventIds.size()));
     QVERIFY(summary.events > 0);
 }
 
@@ -152,7 +152,7 @@ void TestSyncService::pollingRepeatsUntilStopped()
     QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= 2, 120000);
     sync.stop();
     QTRY_VERIFY_WITH_TIMEOUT(!sync.isRunning(), 60000);
-    const qsizetype runs = finished.size();
+    const int runs = int(finished.size());
     const auto first = finished.first().first().value<workflow::SyncSummary>();
     const auto second = finished.at(1).first().value<workflow::SyncSummary>();
     QVERIFY(first.events > 0);
@@ -160,7 +160,7 @@ void TestSyncService::pollingRepeatsUntilStopped()
     QCOMPARE(second.alerts, first.alerts);
     QVERIFY(!sync.isPolling());
     QCoreApplication::processEvents(); // a pending timer event must not start a new run
-    QCOMPARE(finished.size(), runs);
+    QCOMPARE(int(finished.size()), runs);
 }
 
 QTEST_GUILESS_MAIN(TestSyncService)
