@@ -45,7 +45,7 @@ Result<void> ApprovalService::audit(const QString& kind,
     payload.insert(QStringLiteral("proposalKind"), proposal.kind);
     domain::AuditEntry entry;
     entry.time = QDateTime::currentDateTimeUtc();
-    entry.analyst = analyst;
+    entry.analyst = analyst.isNull() ? QStringLiteral("") : analyst; // "": the system
     entry.tenantId = proposal.tenantId;
     entry.caseId = proposal.caseId;
     entry.kind = kind;

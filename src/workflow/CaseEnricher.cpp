@@ -280,6 +280,7 @@ Result<void> CaseEnricher::audit(const QString& kind, const QJsonObject& payload
     entry.time = QDateTime::currentDateTimeUtc();
     entry.tenantId = m_report.tenantId;
     entry.caseId = m_report.caseId;
+    entry.analyst = QStringLiteral(""); // the system
     entry.kind = kind;
     entry.payload = QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact));
     auto r = store::AuditLog(m_db).append(entry);

@@ -199,6 +199,7 @@ void OutboxDispatcher::audit(const domain::OutboxItem& item,
     entry.time = QDateTime::currentDateTimeUtc();
     entry.tenantId = item.tenantId;
     entry.caseId = item.caseId;
+    entry.analyst = QStringLiteral(""); // the system
     entry.kind = kind;
     entry.payload = compact(payload);
     if (auto r = store::AuditLog(m_db).append(entry); !r)

@@ -22,6 +22,7 @@ SendStepLog::record(const domain::OutboxItem& item, const char* step, const QStr
     entry.time = QDateTime::currentDateTimeUtc();
     entry.tenantId = item.tenantId;
     entry.caseId = item.caseId;
+    entry.analyst = QStringLiteral(""); // the system
     entry.kind = StepKind;
     const QJsonObject payload{{QStringLiteral("outboxId"), QString::number(item.id)},
                               {QStringLiteral("proposalId"), item.proposalId},

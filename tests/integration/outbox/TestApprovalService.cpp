@@ -154,20 +154,28 @@ void TestApprovalService::phaseDecidesWhatMayBeApproved()
     QFETCH(int, phase);
     QFETCH(QString, kind);
     QFETCH(bool, accepted);
-    auto p = proposal(QStringLiteral("p4"), QStringLiteral("t1"), false);
+    domain::Proposal p;
+    p.id = QStringLiteral("p4/") + QLatin1String(QTest::currentDataTag());
+    p.tenantId = QStringLiteral("t1");
+    p.caseId = QStringLiteral("alert:a1");
     p.kind = kind;
+    p.content = OutboxPayload::isolation({QStringLiteral("ep-1")}, QStringLiteral("contain"));
     if (kind == QLatin1String(OutboxPayload::CustomerMessage))
         p.content = OutboxPayload::customerMessage(QStringLiteral("c1"), {}, u"s"_s, u"b"_s);
     QVERIFY(store::ProposalRepository(*m_db).upsert(p));
     ApprovalService service(*m_db, policy(domain::RolloutPhase(phase)));
     auto outcome = service.approve(p.id, QStringLiteral("alice"), p.content);
-    QCOMPARE(outcome.ok(), accepted);
+    QVERIFY2(outcome.ok() == accepted,
+             qPrintable(outcome.ok() ? QStringLiteral("accepted") : outcome.error().message));
     QCOMPARE(auditKinds().contains(QStringLiteral("approval-refused")), !accepted);
 }
 
 void TestApprovalService::automationApprovesNamedStepsOnly()
 {
-    auto p = proposal(QStringLiteral("p5"), QStringLiteral("t1"), false);
+    domain::Proposal p;
+    p.id = QStringLiteral("p5");
+    p.tenantId = QStringLiteral("t1");
+    p.caseId = QStringLiteral("alert:a1");
     p.kind = QLatin1String(OutboxPayload::AlertAction);
     p.content = OutboxPayload::alertAction(u"a1"_s, u"acknowledge"_s);
     QVERIFY(store::ProposalRepository(*m_db).upsert(p));
@@ -180,6 +188,10 @@ void TestApprovalService::automationApprovesNamedStepsOnly()
     QVERIFY(outcome.value().enqueued);
     QCOMPARE(outcome.value().approval.analyst, u"automation:behaviour-detected"_s);
     QVERIFY(auditKinds().contains(u"auto-approval"_s));
+    const auto item = store::OutboxRepository(*m_db).get(outcome.value().outboxId).value();
+    QVERIFY(item);
+    QCOMPARE(item->kind, p.kind);
+    QCOMPARE(item->payload, p.content);
 }
 
 void TestApprovalService::policyFileParses_data()
