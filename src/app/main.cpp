@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: MTR Review Console contributors
 #include "app/AppSettings.h"
+#include "app/ConsoleController.h"
 #include "app/ConsoleOptions.h"
 #include "app/MainWindow.h"
 #include "log/Log.h"
@@ -50,12 +51,23 @@ int main(int argc, char** argv)
     mtr::app::MainWindow window(&secrets);
     window.resize(1440, 900);
     window.show();
+    mtr::app::ConsoleController controller(&window, &secrets);
     mtr::log::get("app")->info("console started version={}", QStringLiteral(MTR_VERSION));
 
-    if (!options.screenshotPath.isEmpty())
-        QTimer::singleShot(options.screenshotDelayMs, &window, [&window, &options] {
-            options.takeScreenshot(&window);
+    if (!options.screenshotPath.isEmpty()) {
+        // Wait until the queue and the first case's drafts are painted, then give the panes
+        // a moment to lay out; give up with an error if the demo data never arrives.
+        QObject::connect(&controller, &mtr::app::ConsoleController::demoDataShown, &window, [&] {
+            QTimer::singleShot(options.screenshotDelayMs, &window, [&] {
+                options.takeScreenshot(&window);
+            });
         });
+        QTimer::singleShot(options.screenshotTimeoutMs, &window, [] {
+            fprintf(stderr, "mtr-console: the demo data was not shown in time\n");
+            QCoreApplication::exit(3);
+        });
+    }
+    controller.start();
     const int rc = QApplication::exec();
     mtr::log::flush();
     return rc;

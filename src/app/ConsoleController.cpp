@@ -1,0 +1,617 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: MTR Review Console contributors
+#include "app/ConsoleController.h"
+
+#include "app/AppSettings.h"
+#include "app/CentralWorker.h"
+#include "app/MainWindow.h"
+#include "app/StoreExecutor.h"
+#include "app/models/AlertQueueModel.h"
+#include "app/panes/AlertQueuePane.h"
+#include "app/panes/ApprovalQueuePane.h"
+#include "app/panes/CaseTimelinePane.h"
+#include "app/panes/DraftEditorPane.h"
+#include "app/panes/EvidenceViewerPane.h"
+#include "log/Log.h"
+#include "secrets/SecretStore.h"
+#include "store/AlertRepository.h"
+#include "store/AuditLog.h"
+#include "store/CaseRepository.h"
+#include "store/Database.h"
+#include "store/DraftRepository.h"
+#include "store/EvidenceRepository.h"
+#include "store/ProposalRepository.h"
+#include "store/TenantRepository.h"
+#include "workflow/ApprovalService.h"
+#include "workflow/CaseAssembler.h"
+#include "workflow/EnrichmentJob.h"
+#include "workflow/EvidenceImportJob.h"
+#include "workflow/OutboxPayload.h"
+
+#include <QFileDialog>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProgressDialog>
+#include <QSettings>
+#include <QStatusBar>
+
+namespace mtr::app {
+namespace {
+
+auto logger()
+{
+    return mtr::log::get("app");
+}
+
+/// Everything a case shows, read in one go on the store thread.
+struct CaseSnapshot
+{
+    QString caseId;
+    QString tenantId;
+    QString error;
+    QList<domain::EvidenceItem> items;
+    QList<domain::Indicator> indicators;
+    QList<domain::TimelineEvent> timeline;
+    QList<domain::Draft> drafts;
+    QList<domain::Proposal> proposals;
+    QHash<QString, int> approvals;
+};
+
+CaseSnapshot readCase(store::Database& db, const QString& caseId, const QString& tenantId)
+{
+    CaseSnapshot s{caseId, tenantId, {}, {}, {}, {}, {}, {}, {}};
+    store::EvidenceRepository evidence(db);
+    auto items = evidence.items(caseId);
+    auto indicators = evidence.indicators(caseId);
+    auto timeline = evidence.timeline(caseId);
+    auto drafts = store::DraftRepository(db).listForCase(caseId);
+    store::ProposalRepository proposals(db);
+    auto open = proposals.openForCase(caseId);
+    for (const auto* failed : {items.ok() ? nullptr : &items.error(),
+                               indicators.ok() ? nullptr : &indicators.error(),
+                               timeline.ok() ? nullptr : &timeline.error(),
+                               drafts.ok() ? nullptr : &drafts.error(),
+                               open.ok() ? nullptr : &open.error()}) {
+        if (failed)
+            s.error = failed->message;
+    }
+    if (!s.error.isEmpty())
+        return s;
+    s.items = items.value();
+    s.indicators = indicators.value();
+    s.timeline = timeline.value();
+    s.drafts = drafts.value();
+    s.proposals = open.value();
+    for (const domain::Proposal& p : std::as_const(s.proposals)) {
+        auto valid = proposals.validApprovals(p.id);
+        s.approvals.insert(p.id, valid.ok() ? int(valid.value().size()) : 0);
+    }
+    return s;
+}
+
+workflow::RolloutPolicy loadPolicy(const QSettings& settings)
+{
+    const QString file = settings.value(QStringLiteral("governance/policyFile")).toString();
+    if (!file.isEmpty()) {
+        auto policy = workflow::RolloutPolicy::fromFile(file);
+        if (policy.ok())
+            return policy.value();
+        logger()->error("rollout policy file unusable, staying read-only: {}",
+                        policy.error().message);
+    }
+    return {}; // every tenant read-only: the safest phase
+}
+
+store::DatabaseConfig databaseFromSettings(const QSettings& settings)
+{
+    const QString pg = settings.value(QStringLiteral("store/postgresUrl")).toString();
+    if (!pg.isEmpty()) {
+        auto config = store::DatabaseConfig::fromPostgresUrl(pg);
+        if (config.ok())
+            return config.value();
+        logger()->error("PostgreSQL setting unusable, using the local workspace: {}",
+                        config.error().message);
+    }
+    return store::DatabaseConfig::sqlite(
+        settings.value(QStringLiteral("store/sqlitePath")).toString());
+}
+
+} // namespace
+
+ConsoleController::ConsoleController(MainWindow* window,
+                                     secrets::SecretStore* secrets,
+                                     QObject* parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_secrets(secrets)
+{}
+
+ConsoleController::~ConsoleController()
+{
+    m_window->draftPane()->flushAutosave();
+    delete m_enrichment;
+    delete m_central;
+    delete m_store; // last: pending autosaves are written before its thread stops
+}
+
+QString ConsoleController::analystName() const
+{
+    const QString configured = QSettings().value(QStringLiteral("analyst/name")).toString();
+    if (!configured.isEmpty())
+        return configured;
+    const QString user = qEnvironmentVariable("USER");
+    return user.isEmpty() ? QStringLiteral("analyst") : user;
+}
+
+void ConsoleController::start()
+{
+    const QSettings settings;
+    m_database = databaseFromSettings(settings);
+    m_policy = loadPolicy(settings);
+    m_store = new StoreExecutor(m_database);
+    connect(m_store, &StoreExecutor::opened, this, [this](bool ok, const QString& error) {
+        if (!ok)
+            m_window->statusBar()->showMessage(
+                tr("The workspace could not be opened: %1").arg(error));
+        else
+            loadTenants();
+    });
+
+    AlertQueuePane* queue = m_window->queuePane();
+    queue->setStore(m_store);
+    connect(queue, &AlertQueuePane::alertOpened, this, &ConsoleController::openAlert);
+    connect(queue,
+            &AlertQueuePane::alertActivated,
+            this,
+            [this](const QString& id, const QString& tenant) {
+                openAlert(id, tenant);
+                m_window->focusPane(MainWindow::Pane::Timeline);
+            });
+    connect(queue->model(), &AlertQueueModel::pageLoaded, this, [this, queue](int page) {
+        if (page != 0 || queue->model()->rowCount() == 0)
+            return;
+        m_queueHasRows = true;
+        if (m_caseId.isEmpty())
+            queue->selectNext(); // open the newest alert so the case panes are not empty
+        checkDemoShown();
+    });
+    connect(m_window->timelinePane(),
+            &CaseTimelinePane::sourceRequested,
+            this,
+            [this](const QString& id) {
+                m_window->evidencePane()->showItem(id);
+            });
+    DraftEditorPane* drafts = m_window->draftPane();
+    connect(drafts, &DraftEditorPane::autosaveRequested, this, &ConsoleController::saveDraft);
+    connect(drafts, &DraftEditorPane::approveRequested, this, &ConsoleController::approveDraft);
+    connect(drafts,
+            &DraftEditorPane::redraftRequested,
+            this,
+            [this](const QString&, domain::Draft::Kind, const QString&) {
+                // TODO(#5): carry the analyst's note into the model prompt; today a new draft is a
+                // re-run.
+                if (!m_alertId.isEmpty())
+                    enrich(m_alertId, m_tenantId);
+            });
+    connect(m_window->approvalPane(),
+            &ApprovalQueuePane::approveRequested,
+            this,
+            &ConsoleController::approveProposal);
+    connect(m_window->approvalPane(),
+            &ApprovalQueuePane::rejectRequested,
+            this,
+            &ConsoleController::rejectProposal);
+    connect(m_window, &MainWindow::importRequested, this, &ConsoleController::importEvidence);
+    connect(m_window, &MainWindow::syncRequested, this, [this] {
+        if (m_central)
+            m_central->syncNow();
+    });
+    resolveSecretAndStartCentral();
+}
+
+void ConsoleController::resolveSecretAndStartCentral()
+{
+    const AppSettings s = AppSettings::load(QSettings());
+    if (s.centralClientId.isEmpty()) {
+        m_window->setConnectionState(MainWindow::ConnectionState::NotConfigured);
+        return;
+    }
+    const QString fromEnv = qEnvironmentVariable("MTR_CENTRAL_CLIENT_SECRET");
+    if (!fromEnv.isEmpty()) {
+        startCentral(fromEnv);
+        return;
+    }
+    m_secrets->read(QString::fromLatin1(AppSettings::CentralSecretKey),
+                    [this](secrets::SecretStore::Outcome outcome,
+                           const secrets::Secret& secret,
+                           const QString&) {
+                        using O = secrets::SecretStore::Outcome;
+                        if (outcome == O::Found || outcome == O::FoundInSession)
+                            startCentral(secret.reveal());
+                        else
+                            m_window->setConnectionState(MainWindow::ConnectionState::NotConfigured,
+                                                         tr("no client secret in the keychain"));
+                    });
+}
+
+void ConsoleController::startCentral(const QString& secret)
+{
+    const AppSettings s = AppSettings::load(QSettings());
+    central::CentralConfig config;
+    if (!s.centralIdentityUrl.isEmpty())
+        config.identityBase = s.centralIdentityUrl;
+    if (!s.centralApiUrl.isEmpty())
+        config.globalBase = s.centralApiUrl;
+    config.clientId = s.centralClientId;
+    config.clientSecret = Secret(secret);
+    config.caFile = s.centralCaFile;
+    workflow::DispatcherConfig dispatcher;
+    dispatcher.owner = QStringLiteral("console-%1").arg(QCoreApplication::applicationPid());
+    const QSettings settings;
+    dispatcher.smtp.url = settings.value(QStringLiteral("smtp/url")).toString();
+    dispatcher.smtp.from = settings.value(QStringLiteral("smtp/from")).toString();
+    dispatcher.smtp.requireTls = settings.value(QStringLiteral("smtp/requireTls"), true).toBool();
+    dispatcher.smtp.caFile = settings.value(QStringLiteral("smtp/caFile")).toString();
+
+    m_central = new CentralWorker(config, m_database, m_policy, dispatcher);
+    connect(m_central,
+            &CentralWorker::syncProgressed,
+            this,
+            [this](const QString&, const QString& feed, int n) {
+                m_window->statusBar()->showMessage(tr("Syncing %1: %2 so far").arg(feed).arg(n),
+                                                   2000);
+            });
+    connect(m_central,
+            &CentralWorker::feedFailed,
+            this,
+            [this](const QString&, const QString& feed, const QString& message) {
+                m_window->statusBar()->showMessage(tr("Sync of %1 failed: %2").arg(feed, message),
+                                                   10000);
+            });
+    connect(m_central, &CentralWorker::syncFinished, this, &ConsoleController::onSyncFinished);
+    connect(m_central,
+            &CentralWorker::itemDispatched,
+            this,
+            [this](qint64 id, const QString& outcome, const QString& detail) {
+                m_window->statusBar()->showMessage(
+                    tr("Outbox item %1: %2 %3").arg(id).arg(outcome, detail),
+                    10000);
+                emit itemDispatched(id, outcome);
+                if (!m_caseId.isEmpty())
+                    loadCase(m_caseId, m_tenantId, false);
+            });
+    connect(m_central, &CentralWorker::failedToStart, this, [this](const QString& message) {
+        m_window->setConnectionState(MainWindow::ConnectionState::Failed, message);
+    });
+    m_window->setConnectionState(MainWindow::ConnectionState::Connecting);
+    m_central->start(QSettings().value(QStringLiteral("central/pollSeconds"), 60).toInt() * 1000);
+}
+
+void ConsoleController::onSyncFinished(const workflow::SyncSummary& summary)
+{
+    const bool failedAll = summary.tenants == 0 && !summary.failures.isEmpty();
+    if (failedAll)
+        m_window->setConnectionState(MainWindow::ConnectionState::Failed,
+                                     summary.failures.first().error.message);
+    else
+        m_window->setConnectionState(MainWindow::ConnectionState::Connected,
+                                     tr("%n new alert(s)", nullptr, summary.alerts));
+    logger()->info("sync shown alerts={} events={} failures={}",
+                   summary.alerts,
+                   summary.events,
+                   summary.failures.size());
+    emit syncFinished(summary.alerts, summary.events);
+    m_window->queuePane()->refresh();
+    loadTenants();
+}
+
+void ConsoleController::loadTenants()
+{
+    m_store->post<QList<domain::Tenant>>(
+        this,
+        [](store::Database& db) {
+            auto tenants = store::TenantRepository(db).list();
+            return tenants.ok() ? tenants.value() : QList<domain::Tenant>();
+        },
+        [this](QList<domain::Tenant> tenants) {
+            QList<QPair<QString, QString>> entries;
+            for (const domain::Tenant& t : tenants)
+                entries.append({t.id, t.name});
+            m_window->queuePane()->setTenants(entries);
+            if (tenants.size() == 1)
+                m_window->setTenantName(tenants.first().name);
+            else if (!tenants.isEmpty())
+                m_window->setTenantName(tr("%n tenant(s)", nullptr, int(tenants.size())));
+        });
+}
+
+void ConsoleController::openAlert(const QString& alertId, const QString& tenantId)
+{
+    const QString caseId = workflow::CaseAssembler::caseIdFor(alertId);
+    if (caseId == m_caseId)
+        return;
+    m_window->draftPane()->flushAutosave();
+    m_caseId = caseId;
+    m_alertId = alertId;
+    m_tenantId = tenantId;
+    m_store->post<QString>(
+        this,
+        [alertId, tenantId](store::Database& db) {
+            auto report = workflow::CaseAssembler(db).assemble(alertId, tenantId);
+            return report.ok() ? QString() : report.error().message;
+        },
+        [this, caseId, tenantId](QString error) {
+            if (!error.isEmpty())
+                m_window->statusBar()->showMessage(
+                    tr("The case could not be assembled: %1").arg(error),
+                    10000);
+            loadCase(caseId, tenantId, true);
+        });
+}
+
+void ConsoleController::loadCase(const QString& caseId, const QString& tenantId, bool enrichIfEmpty)
+{
+    m_store->post<CaseSnapshot>(
+        this,
+        [caseId, tenantId](store::Database& db) {
+            return readCase(db, caseId, tenantId);
+        },
+        [this, enrichIfEmpty](CaseSnapshot s) {
+            if (s.caseId != m_caseId)
+                return; // the analyst moved on
+            if (!s.error.isEmpty())
+                m_window->statusBar()->showMessage(
+                    tr("The case could not be read: %1").arg(s.error),
+                    10000);
+            m_window->timelinePane()->setEvents(s.timeline);
+            m_window->evidencePane()->setEvidence(s.items, s.indicators);
+            m_window->draftPane()->setDrafts(s.caseId, s.tenantId, s.drafts);
+            m_window->approvalPane()->setProposals(s.proposals, s.approvals);
+            m_draftsShown = !s.drafts.isEmpty();
+            emit caseLoaded(s.caseId);
+            if (s.drafts.isEmpty() && enrichIfEmpty)
+                enrich(m_alertId, m_tenantId);
+            checkDemoShown();
+        });
+}
+
+void ConsoleController::enrich(const QString& alertId, const QString& tenantId)
+{
+    if (!m_enrichment) {
+        workflow::EnrichmentOptions options;
+        options.policy = m_policy;
+        // TODO(#5): offer the configured OpenAI-compatible model here (key from the keychain);
+        // the console enriches with the offline drafter until that wiring lands.
+        m_enrichment = new workflow::EnrichmentJob(m_database, options);
+        connect(m_enrichment,
+                &workflow::EnrichmentJob::progressed,
+                this,
+                [this](const QString&, const QString& step, int done, int total) {
+                    m_window->draftPane()->setStatusText(
+                        tr("Assistant: %1 (%2 of %3)").arg(step).arg(done).arg(total));
+                });
+        connect(m_enrichment,
+                &workflow::EnrichmentJob::draftTextStreamed,
+                this,
+                [this](const QString& caseId, int kind, const QString& text) {
+                    m_window->draftPane()->appendAiText(caseId, domain::Draft::Kind(kind), text);
+                });
+        connect(m_enrichment,
+                &workflow::EnrichmentJob::finished,
+                this,
+                &ConsoleController::enrichmentFinished);
+    }
+    const QString key = alertId + QLatin1Char('|') + tenantId;
+    if (!m_enrichment->start(alertId, tenantId) && !m_pendingEnrichment.contains(key))
+        m_pendingEnrichment.append(key);
+}
+
+void ConsoleController::enrichmentFinished(const workflow::EnrichmentReport& report)
+{
+    if (!report.ok && !report.cancelled)
+        m_window->draftPane()->setStatusText(
+            tr("The assistant could not finish: %1")
+                .arg(report.modelFailures.join(QStringLiteral("; "))));
+    else
+        m_window->draftPane()->setStatusText(tr("Drafts ready."));
+    if (report.caseId == m_caseId)
+        loadCase(m_caseId, m_tenantId, false);
+    m_window->queuePane()->refresh(); // the AI score changed
+    if (!m_pendingEnrichment.isEmpty()) {
+        const QStringList next = m_pendingEnrichment.takeFirst().split(QLatin1Char('|'));
+        m_enrichment->start(next.value(0), next.value(1));
+    }
+}
+
+void ConsoleController::saveDraft(const QString& caseId,
+                                  domain::Draft::Kind kind,
+                                  const QString& text)
+{
+    const QString tenantId = m_tenantId;
+    m_store->postRaw([caseId, tenantId, kind, text](store::Database& db) {
+        auto saved = store::DraftRepository(db).autosave(caseId,
+                                                         tenantId,
+                                                         kind,
+                                                         text,
+                                                         QDateTime::currentDateTimeUtc());
+        if (!saved.ok())
+            logger()->critical("draft autosave failed case={} error={}",
+                               caseId,
+                               saved.error().message);
+    });
+}
+
+void ConsoleController::approveDraft(const QString& caseId,
+                                     const QString& tenantId,
+                                     domain::Draft::Kind kind,
+                                     const QString& text)
+{
+    if (kind != domain::Draft::Kind::CustomerNotification) {
+        // Internal texts: the approval is recorded in the audit log; nothing leaves.
+        const QString analyst = analystName();
+        m_store->post<QString>(
+            this,
+            [caseId, tenantId, kind, text, analyst](store::Database& db) {
+                domain::AuditEntry entry;
+                entry.time = QDateTime::currentDateTimeUtc();
+                entry.analyst = analyst;
+                entry.tenantId = tenantId;
+                entry.caseId = caseId;
+                entry.kind = QStringLiteral("draft-approval");
+                const QJsonObject payload{
+                    {QStringLiteral("draft"), domain::Draft::kindToString(kind)},
+                    {QStringLiteral("length"), text.size()}};
+                entry.payload =
+                    QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact));
+                auto appended = store::AuditLog(db).append(entry);
+                return appended.ok() ? QString() : appended.error().message;
+            },
+            [this](QString error) {
+                m_window->draftPane()->setStatusText(
+                    error.isEmpty() ? tr("Approved and recorded in the audit log.")
+                                    : tr("Approval not recorded: %1").arg(error));
+            });
+        return;
+    }
+    const QString analyst = analystName();
+    const workflow::RolloutPolicy policy = m_policy;
+    m_store->post<QString>(
+        this,
+        [caseId, tenantId, text, analyst, policy](store::Database& db) -> QString {
+            // The message goes on the tenant's newest Central case and to its contacts.
+            // TODO(#6): link an alert to its Central case by detection once the API exposes it.
+            auto cases = store::CaseRepository(db).listForTenant(tenantId);
+            const QString centralCase =
+                cases.ok() && !cases.value().isEmpty() ? cases.value().first().id : QString();
+            const workflow::TenantPolicy tenant = policy.policyFor(tenantId);
+            const QString content =
+                workflow::OutboxPayload::customerMessage(centralCase,
+                                                         tenant.contacts,
+                                                         QObject::tr("Security notification"),
+                                                         text);
+            workflow::ApprovalService service(db, policy);
+            auto proposal = service.proposeMessage(caseId,
+                                                   tenantId,
+                                                   content,
+                                                   QObject::tr("Customer notification"));
+            if (!proposal.ok())
+                return proposal.error().message;
+            auto approved = service.approve(proposal.value().id, analyst, content);
+            return approved.ok() ? QString() : approved.error().message;
+        },
+        [this, caseId](QString error) {
+            m_window->draftPane()->setStatusText(error.isEmpty()
+                                                     ? tr("Approved; the message is in the outbox.")
+                                                     : tr("Not approved: %1").arg(error));
+            if (error.isEmpty() && m_central)
+                m_central->dispatchNow();
+            if (caseId == m_caseId)
+                loadCase(m_caseId, m_tenantId, false);
+        });
+}
+
+void ConsoleController::approveProposal(const domain::Proposal& proposal)
+{
+    const QString analyst = analystName();
+    const workflow::RolloutPolicy policy = m_policy;
+    m_store->post<QPair<bool, QString>>(
+        this,
+        [proposal, analyst, policy](store::Database& db) {
+            auto outcome = workflow::ApprovalService(db, policy)
+                               .approve(proposal.id, analyst, proposal.content);
+            if (!outcome.ok())
+                return qMakePair(false, outcome.error().message);
+            const auto& o = outcome.value();
+            return qMakePair(o.enqueued,
+                             o.enqueued
+                                 ? QString()
+                                 : QObject::tr("%1 of %2 approvals; waiting for another analyst.")
+                                       .arg(o.validApprovers)
+                                       .arg(o.requiredApprovers));
+        },
+        [this, proposal](QPair<bool, QString> result) {
+            const QString message = result.first ? tr("Approved; in the outbox.") : result.second;
+            m_window->statusBar()->showMessage(message, 10000);
+            emit approvalRecorded(proposal.id, result.first, message);
+            if (result.first && m_central)
+                m_central->dispatchNow();
+            loadCase(m_caseId, m_tenantId, false);
+        });
+}
+
+void ConsoleController::rejectProposal(const domain::Proposal& proposal)
+{
+    const QString analyst = analystName();
+    const workflow::RolloutPolicy policy = m_policy;
+    m_store->post<QString>(
+        this,
+        [proposal, analyst, policy](store::Database& db) {
+            auto done = workflow::ApprovalService(db, policy)
+                            .reject(proposal.id, analyst, QStringLiteral("rejected in console"));
+            return done.ok() ? QString() : done.error().message;
+        },
+        [this](QString error) {
+            m_window->statusBar()->showMessage(error.isEmpty() ? tr("Rejected.")
+                                                               : tr("Not rejected: %1").arg(error),
+                                               8000);
+            loadCase(m_caseId, m_tenantId, false);
+        });
+}
+
+void ConsoleController::importEvidence()
+{
+    if (m_caseId.isEmpty()) {
+        m_window->statusBar()->showMessage(
+            tr("Open an alert first: evidence is imported into its case."),
+            8000);
+        return;
+    }
+    const QString file =
+        QFileDialog::getOpenFileName(m_window, tr("Import evidence into the case"));
+    if (file.isEmpty())
+        return;
+    workflow::EvidenceImportRequest request;
+    request.filePath = file;
+    request.caseId = m_caseId;
+    request.tenantId = m_tenantId;
+    auto* job = new workflow::EvidenceImportJob(m_database, request, this);
+    auto* progress = new QProgressDialog(tr("Importing evidence…"), tr("Cancel"), 0, 100, m_window);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(300);
+    connect(job,
+            &workflow::EvidenceImportJob::progressed,
+            progress,
+            [progress](qint64 done, qint64 total, bool) {
+                progress->setValue(total > 0 ? int(done * 100 / total) : 0);
+            });
+    connect(progress, &QProgressDialog::canceled, job, &workflow::EvidenceImportJob::cancel);
+    const auto finish = [this, job, progress](const QString& message) {
+        progress->deleteLater();
+        job->deleteLater();
+        m_window->statusBar()->showMessage(message, 10000);
+        loadCase(m_caseId, m_tenantId, false);
+    };
+    connect(job,
+            &workflow::EvidenceImportJob::finished,
+            this,
+            [finish](const workflow::EvidenceImportReport&) {
+                finish(tr("Evidence imported."));
+            });
+    connect(job, &workflow::EvidenceImportJob::cancelled, this, [finish] {
+        finish(tr("Import cancelled; nothing was stored."));
+    });
+    connect(job, &workflow::EvidenceImportJob::failed, this, [finish](const Error& error) {
+        finish(tr("Import failed: %1").arg(error.message));
+    });
+    job->start();
+}
+
+void ConsoleController::checkDemoShown()
+{
+    if (m_demoShown || !m_queueHasRows || !m_draftsShown)
+        return;
+    m_demoShown = true;
+    emit demoDataShown();
+}
+
+} // namespace mtr::app
