@@ -10,11 +10,12 @@ namespace mtr {
 /// still free of customer data); app/ turns `code` plus the fields into a translated sentence.
 struct Error
 {
-    enum class Code {
+    enum class Code
+    {
         None,
-        InvalidInput,   ///< malformed input: file, JSON, user entry
-        Network,        ///< connection refused, reset, DNS, TLS handshake
-        Tls,            ///< certificate verification failed
+        InvalidInput, ///< malformed input: file, JSON, user entry
+        Network,      ///< connection refused, reset, DNS, TLS handshake
+        Tls,          ///< certificate verification failed
         Timeout,
         Unauthorized,   ///< 401 after the one token refresh
         Forbidden,      ///< 403
@@ -26,15 +27,15 @@ struct Error
         Storage,        ///< database or file system
         Keychain,
         Cancelled,
-        NotAllowed,     ///< policy refused (rollout phase, missing approval)
+        NotAllowed, ///< policy refused (rollout phase, missing approval)
         Internal,
     };
 
     Code code = Code::None;
-    QString message;     ///< technical detail, never customer data in clear
-    int httpStatus = 0;  ///< 0 when not an HTTP failure
-    QString apiCode;     ///< the API's own error code ("Unauthorized", "oauth.invalid_client_secret")
-    QString requestId;   ///< requestId / correlationId / trackingId, for Sophos support
+    QString message;    ///< technical detail, never customer data in clear
+    int httpStatus = 0; ///< 0 when not an HTTP failure
+    QString apiCode;   ///< the API's own error code ("Unauthorized", "oauth.invalid_client_secret")
+    QString requestId; ///< requestId / correlationId / trackingId, for Sophos support
     bool retryable = false;
 
     static Error make(Code code, QString message, bool retryable = false)

@@ -16,12 +16,12 @@ namespace mtr::domain {
 /// One raw record as received: an alert JSON, a firewall line, a command output.
 struct EvidenceItem
 {
-    QString id;       ///< stable id, e.g. "alert:<uuid>", "file:<sha256>:<line>"
-    QString caseId;   ///< empty until attached to a case
+    QString id;     ///< stable id, e.g. "alert:<uuid>", "file:<sha256>:<line>"
+    QString caseId; ///< empty until attached to a case
     QString tenantId;
-    QString kind;     ///< "central-alert", "siem-event", "firewall", "live-response:netstat", ...
-    QString origin;   ///< file name or API path it came from
-    QString text;     ///< raw text, attacker-controlled: plain text only
+    QString kind;   ///< "central-alert", "siem-event", "firewall", "live-response:netstat", ...
+    QString origin; ///< file name or API path it came from
+    QString text;   ///< raw text, attacker-controlled: plain text only
     QDateTime receivedAt;
 };
 
@@ -29,7 +29,8 @@ struct EvidenceItem
 /// exact text as it stood in the evidence, so the analyst sees what was really there.
 struct Indicator
 {
-    enum class Type {
+    enum class Type
+    {
         IPv4,
         IPv6,
         Domain,
@@ -47,9 +48,9 @@ struct Indicator
     Type type = Type::IPv4;
     QString value;
     QString original;
-    int port = -1;         ///< when the text gave one (203.0.113.5:443)
-    QString sourceId;      ///< EvidenceItem::id
-    qsizetype offset = 0;  ///< into EvidenceItem::text, in QChar units
+    int port = -1;        ///< when the text gave one (203.0.113.5:443)
+    QString sourceId;     ///< EvidenceItem::id
+    qsizetype offset = 0; ///< into EvidenceItem::text, in QChar units
     qsizetype length = 0;
 };
 
@@ -68,10 +69,10 @@ struct TimelineEvent
     QString caseId;
     QString tenantId;
     QDateTime timeUtc;
-    QString originalTime;  ///< the time exactly as written in the source
-    QString source;        ///< "detection", "process", "firewall", "live-response", "siem"
+    QString originalTime; ///< the time exactly as written in the source
+    QString source;       ///< "detection", "process", "firewall", "live-response", "siem"
     QString host;
-    QString summary;       ///< plain text
+    QString summary; ///< plain text
     qint64 pid = -1;
     qint64 parentPid = -1;
     QString processName;
@@ -79,7 +80,7 @@ struct TimelineEvent
     int localPort = -1;
     QString remoteAddress;
     int remotePort = -1;
-    QString sourceId;      ///< EvidenceItem::id it was read from
+    QString sourceId;          ///< EvidenceItem::id it was read from
     QStringList correlatedIds; ///< other events that describe the same activity
     QJsonObject attributes;
 };

@@ -17,24 +17,51 @@ class [[nodiscard]] Result
 public:
     Result(T value)
         : m_data(std::move(value))
-    {
-    }
+    {}
 
     Result(Error error)
         : m_data(std::move(error))
+    {}
+
+    bool ok() const
     {
+        return std::holds_alternative<T>(m_data);
     }
 
-    bool ok() const { return std::holds_alternative<T>(m_data); }
-    explicit operator bool() const { return ok(); }
+    explicit operator bool() const
+    {
+        return ok();
+    }
 
-    const T& value() const& { return std::get<T>(m_data); }
-    T& value() & { return std::get<T>(m_data); }
-    T&& value() && { return std::get<T>(std::move(m_data)); }
-    const T* operator->() const { return &value(); }
-    const T& operator*() const { return value(); }
+    const T& value() const&
+    {
+        return std::get<T>(m_data);
+    }
 
-    const Error& error() const { return std::get<Error>(m_data); }
+    T& value() &
+    {
+        return std::get<T>(m_data);
+    }
+
+    T&& value() &&
+    {
+        return std::get<T>(std::move(m_data));
+    }
+
+    const T* operator->() const
+    {
+        return &value();
+    }
+
+    const T& operator*() const
+    {
+        return value();
+    }
+
+    const Error& error() const
+    {
+        return std::get<Error>(m_data);
+    }
 
 private:
     std::variant<T, Error> m_data;
@@ -50,12 +77,22 @@ public:
     Result(Error error)
         : m_error(std::move(error))
         , m_failed(true)
+    {}
+
+    bool ok() const
     {
+        return !m_failed;
     }
 
-    bool ok() const { return !m_failed; }
-    explicit operator bool() const { return ok(); }
-    const Error& error() const { return m_error; }
+    explicit operator bool() const
+    {
+        return ok();
+    }
+
+    const Error& error() const
+    {
+        return m_error;
+    }
 
 private:
     Error m_error;

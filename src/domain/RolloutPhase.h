@@ -7,10 +7,11 @@
 namespace mtr::domain {
 
 /// Per-tenant rollout of the assistant: what it may propose and what may run without a click.
-enum class RolloutPhase {
-    ReadOnly,               ///< summaries and drafts only
-    Assisted,               ///< proposals; the analyst approves each
-    ConditionalAutomation,  ///< named low-risk playbooks run without a click, audited and shown
+enum class RolloutPhase
+{
+    ReadOnly,              ///< summaries and drafts only
+    Assisted,              ///< proposals; the analyst approves each
+    ConditionalAutomation, ///< named low-risk playbooks run without a click, audited and shown
 };
 
 QString rolloutPhaseToString(RolloutPhase phase);

@@ -8,7 +8,15 @@ namespace mtr::domain {
 
 /// Alert and case severity on one ordered scale. Central sends lower-case words (some
 /// integrations upper-case), cases may say "notSet" and detections use integers 1-10.
-enum class Severity { Unknown = 0, Info = 1, Low = 2, Medium = 3, High = 4, Critical = 5 };
+enum class Severity
+{
+    Unknown = 0,
+    Info = 1,
+    Low = 2,
+    Medium = 3,
+    High = 4,
+    Critical = 5
+};
 
 /// Case-insensitive; "informational" and "info" are Info; anything unknown is Unknown.
 Severity severityFromString(const QString& text);
