@@ -8,7 +8,7 @@ MTR_PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins
     qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qt6-translations-l10n qtkeychain-qt6-dev libspdlog-dev libssl-dev
+    qt6-translations-l10n qtkeychain-qt6-dev libspdlog-dev libssl-dev libcurl4-openssl-dev openssl
     xvfb xauth x11-utils dbus dbus-x11 gnome-keyring libsecret-tools imagemagick
     postgresql postgresql-client python3 python3-aiosmtpd curl ca-certificates
 )
