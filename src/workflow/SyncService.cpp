@@ -201,12 +201,11 @@ void SyncService::syncEndpoints(const domain::Tenant& tenant, Next next)
 void SyncService::syncEvents(const domain::Tenant& tenant, Next next)
 {
     m_feedCount = 0;
+    m_feedClock.start();
     store::SyncCursorRepository cursors(*m_db);
     const Result<QString> cursor = cursors.cursor(tenant.id, QLatin1String(SiemEventsFeed));
     if (!cursor) {
-        QElapsedTimer clock;
-        clock.start();
-        feedDone(tenant, SiemEventsFeed, 0, &cursor.error(), clock);
+        feedDone(tenant, SiemEventsFeed, 0, &cursor.error(), m_feedClock);
         next();
         return;
     }
@@ -215,13 +214,11 @@ void SyncService::syncEvents(const domain::Tenant& tenant, Next next)
 
 void SyncService::nextEventPage(const domain::Tenant& tenant, const QString& cursor, Next next)
 {
-    auto clock = std::make_shared<QElapsedTimer>();
-    clock->start();
     central::SiemPosition position;
     position.cursor = cursor; // empty on the first run: Central's default 24-hour window
-    auto done = [this, tenant, cursor, clock, next](Result<central::Page<domain::SiemEvent>> page) {
+    auto done = [this, tenant, cursor, next](Result<central::Page<domain::SiemEvent>> page) {
         if (!page) {
-            feedDone(tenant, SiemEventsFeed, m_feedCount, &page.error(), *clock);
+            feedDone(tenant, SiemEventsFeed, m_feedCount, &page.error(), m_feedClock);
             next();
             return;
         }
@@ -231,7 +228,7 @@ void SyncService::nextEventPage(const domain::Tenant& tenant, const QString& cur
         const Result<int> added =
             repo.storePage(tenant.id, feed, page->items, page->info.nextCursor);
         if (!added) {
-            feedDone(tenant, SiemEventsFeed, m_feedCount, &added.error(), *clock);
+            feedDone(tenant, SiemEventsFeed, m_feedCount, &added.error(), m_feedClock);
             next();
             return;
         }
@@ -244,7 +241,7 @@ void SyncService::nextEventPage(const domain::Tenant& tenant, const QString& cur
             nextEventPage(tenant, following, next);
             return;
         }
-        feedDone(tenant, SiemEventsFeed, m_feedCount, nullptr, *clock);
+        feedDone(tenant, SiemEventsFeed, m_feedCount, nullptr, m_feedClock);
         next();
     };
     m_client->siem(tenant).eventsPage(position, m_siemPageSize, {}, this, done);

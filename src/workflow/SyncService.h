@@ -105,7 +105,8 @@ private:
     QElapsedTimer m_runClock;
     int m_siemPageSize = 1000;
     int m_pageSize = 100;
-    int m_feedCount = 0; ///< records of the feed in progress
+    int m_feedCount = 0;       ///< records of the feed in progress
+    QElapsedTimer m_feedClock; ///< since the feed in progress started
     bool m_running = false;
     bool m_polling = false;
 };
