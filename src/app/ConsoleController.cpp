@@ -28,6 +28,7 @@
 #include "workflow/EvidenceImportJob.h"
 #include "workflow/OutboxPayload.h"
 
+#include <QCoreApplication>
 #include <QFileDialog>
 #include <QJsonDocument>
 #include <QJsonObject>

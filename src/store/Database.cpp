@@ -7,6 +7,8 @@
 #include "store/SqlSupport.h"
 
 #include <QDir>
+#include <QElapsedTimer>
+#include <QThread>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -75,6 +77,7 @@ Result<void> Database::connect(const DatabaseConfig& config)
         m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
         m_db.setDatabaseName(path);
         m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(config.busyTimeoutMs));
+        m_busyTimeoutMs = config.busyTimeoutMs;
     } else {
         m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
         m_db.setHostName(config.host);
@@ -108,10 +111,22 @@ Result<void> Database::configureSession()
             return r;
         return execRaw(QStringLiteral("SET lock_timeout = '30s'"));
     }
+    // Switching a new file to WAL takes an exclusive lock and SQLite answers SQLITE_BUSY at once
+    // (its busy handler is not consulted) while another connection — a second console thread,
+    // a worker — is opening or migrating the same file. Retry for the busy timeout.
+    QElapsedTimer clock;
+    clock.start();
     for (const char* pragma :
          {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
-        if (auto r = execRaw(QString::fromLatin1(pragma)); !r)
-            return r;
+        for (;;) {
+            auto r = execRaw(QString::fromLatin1(pragma));
+            if (r)
+                break;
+            if (!r.error().message.contains(QLatin1String("locked"))
+                || clock.elapsed() > m_busyTimeoutMs)
+                return r;
+            QThread::msleep(25);
+        }
     }
     return {};
 }

@@ -85,6 +85,7 @@ private:
     DatabaseConfig::Kind m_kind = DatabaseConfig::Kind::Sqlite;
     int m_schemaVersion = 0;
     int m_depth = 0;
+    int m_busyTimeoutMs = 15000;
     bool m_rollbackOnly = false;
 };
 

@@ -274,7 +274,8 @@ QVariant AlertQueueModel::headerData(int section, Qt::Orientation orientation, i
 void AlertQueueModel::sort(int column, Qt::SortOrder order)
 {
     const auto sort = sortFor(column);
-    const bool descending = order == Qt::DescendingOrder;
+    // Age grows as raisedAt falls: "youngest first" is raisedAt descending.
+    const bool descending = (order == Qt::DescendingOrder) != (column == AgeColumn);
     if (sort == m_query.sort && descending == m_query.descending)
         return;
     m_query.sort = sort;
