@@ -30,6 +30,7 @@
 
 #include <QCoreApplication>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProgressDialog>
@@ -203,11 +204,47 @@ void ConsoleController::start()
             this,
             &ConsoleController::rejectProposal);
     connect(m_window, &MainWindow::importRequested, this, &ConsoleController::importEvidence);
+    connect(m_window, &MainWindow::filesDropped, this, &ConsoleController::importFiles);
     connect(m_window, &MainWindow::syncRequested, this, [this] {
         if (m_central)
             m_central->syncNow();
     });
+    configureModel();
     resolveSecretAndStartCentral();
+}
+
+void ConsoleController::configureModel()
+{
+    const AppSettings s = AppSettings::load(QSettings());
+    if (s.aiKind == QLatin1String("offline") || s.aiBaseUrl.isEmpty())
+        return; // the offline drafter only
+    using F = ai::OpenAiConfig::Flavor;
+    const QHash<QString, F> flavors = {{QStringLiteral("openai"), F::OpenAi},
+                                       {QStringLiteral("azure"), F::Azure},
+                                       {QStringLiteral("ollama"), F::Ollama},
+                                       {QStringLiteral("llamacpp"), F::LlamaCpp},
+                                       {QStringLiteral("vllm"), F::Vllm},
+                                       {QStringLiteral("lmstudio"), F::LmStudio}};
+    m_model.flavor = flavors.value(s.aiKind, F::OpenAi);
+    m_model.baseUrl = QUrl(s.aiBaseUrl);
+    m_model.model = s.aiModel;
+    m_model.azureDeployment = s.aiModel;
+    m_model.onPremises = s.aiOnPremises;
+    const QString fromEnv = qEnvironmentVariable("MTR_LLM_API_KEY");
+    if (!fromEnv.isEmpty()) {
+        m_model.apiKey = fromEnv;
+        m_useModel = true;
+        return;
+    }
+    m_secrets->read(
+        QString::fromLatin1(AppSettings::LlmApiKeyKey),
+        [this](secrets::SecretStore::Outcome outcome, const secrets::Secret& key, const QString&) {
+            using O = secrets::SecretStore::Outcome;
+            if (outcome == O::Found || outcome == O::FoundInSession)
+                m_model.apiKey = key.reveal();
+            // A local server may need no key; the backend reports a 401 if it does.
+            m_useModel = true;
+        });
 }
 
 void ConsoleController::resolveSecretAndStartCentral()
@@ -381,8 +418,8 @@ void ConsoleController::enrich(const QString& alertId, const QString& tenantId)
     if (!m_enrichment) {
         workflow::EnrichmentOptions options;
         options.policy = m_policy;
-        // TODO(#5): offer the configured OpenAI-compatible model here (key from the keychain);
-        // the console enriches with the offline drafter until that wiring lands.
+        options.useModel = m_useModel;
+        options.model = m_model;
         m_enrichment = new workflow::EnrichmentJob(m_database, options);
         connect(m_enrichment,
                 &workflow::EnrichmentJob::progressed,
@@ -561,22 +598,33 @@ void ConsoleController::rejectProposal(const domain::Proposal& proposal)
 
 void ConsoleController::importEvidence()
 {
+    const QStringList files =
+        QFileDialog::getOpenFileNames(m_window, tr("Import evidence into the case"));
+    if (!files.isEmpty())
+        importFiles(files);
+}
+
+void ConsoleController::importFiles(QStringList paths)
+{
     if (m_caseId.isEmpty()) {
         m_window->statusBar()->showMessage(
             tr("Open an alert first: evidence is imported into its case."),
             8000);
         return;
     }
-    const QString file =
-        QFileDialog::getOpenFileName(m_window, tr("Import evidence into the case"));
-    if (file.isEmpty())
+    if (paths.isEmpty())
         return;
     workflow::EvidenceImportRequest request;
-    request.filePath = file;
+    request.filePath = paths.takeFirst();
     request.caseId = m_caseId;
     request.tenantId = m_tenantId;
     auto* job = new workflow::EvidenceImportJob(m_database, request, this);
-    auto* progress = new QProgressDialog(tr("Importing evidence…"), tr("Cancel"), 0, 100, m_window);
+    auto* progress =
+        new QProgressDialog(tr("Importing %1…").arg(QFileInfo(request.filePath).fileName()),
+                            tr("Cancel"),
+                            0,
+                            100,
+                            m_window);
     progress->setWindowModality(Qt::WindowModal);
     progress->setMinimumDuration(300);
     connect(job,
@@ -586,23 +634,26 @@ void ConsoleController::importEvidence()
                 progress->setValue(total > 0 ? int(done * 100 / total) : 0);
             });
     connect(progress, &QProgressDialog::canceled, job, &workflow::EvidenceImportJob::cancel);
-    const auto finish = [this, job, progress](const QString& message) {
+    // One file after the other; a failure is reported and the next file still comes in.
+    const auto finish = [this, job, progress, paths](const QString& message) {
         progress->deleteLater();
         job->deleteLater();
         m_window->statusBar()->showMessage(message, 10000);
         loadCase(m_caseId, m_tenantId, false);
+        importFiles(paths);
     };
     connect(job,
             &workflow::EvidenceImportJob::finished,
             this,
-            [finish](const workflow::EvidenceImportReport&) {
-                finish(tr("Evidence imported."));
+            [finish, request](const workflow::EvidenceImportReport&) {
+                finish(tr("Imported %1.").arg(QFileInfo(request.filePath).fileName()));
             });
     connect(job, &workflow::EvidenceImportJob::cancelled, this, [finish] {
         finish(tr("Import cancelled; nothing was stored."));
     });
-    connect(job, &workflow::EvidenceImportJob::failed, this, [finish](const Error& error) {
-        finish(tr("Import failed: %1").arg(error.message));
+    connect(job, &workflow::EvidenceImportJob::failed, this, [finish, request](const Error& error) {
+        finish(tr("Import of %1 failed: %2")
+                   .arg(QFileInfo(request.filePath).fileName(), error.message));
     });
     job->start();
 }

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: MTR Review Console contributors
 #pragma once
 
+#include "ai/OpenAiCompatibleBackend.h"
 #include "domain/Draft.h"
 #include "domain/Proposal.h"
 #include "store/DatabaseConfig.h"
@@ -66,6 +67,7 @@ signals:
 
 private:
     void startCentral(const QString& secret);
+    void configureModel();
     void resolveSecretAndStartCentral();
     void loadTenants();
     void openAlert(const QString& alertId, const QString& tenantId);
@@ -80,6 +82,7 @@ private:
     void approveProposal(const domain::Proposal& proposal);
     void rejectProposal(const domain::Proposal& proposal);
     void importEvidence();
+    void importFiles(QStringList paths);
     void onSyncFinished(const workflow::SyncSummary& summary);
     void checkDemoShown();
 
@@ -94,6 +97,8 @@ private:
     QString m_tenantId;
     QString m_alertId;
     QStringList m_pendingEnrichment; ///< "alertId|tenantId" waiting for the job
+    ai::OpenAiConfig m_model;
+    bool m_useModel = false;
     bool m_demoShown = false;
     bool m_queueHasRows = false;
     bool m_draftsShown = false;

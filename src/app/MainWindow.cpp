@@ -15,10 +15,15 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QLabel>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QSettings>
 #include <QStatusBar>
+
+#include <algorithm>
 
 namespace mtr::app {
 namespace {
@@ -49,6 +54,7 @@ MainWindow::MainWindow(secrets::SecretStore* secrets, QWidget* parent)
     statusBar()->addPermanentWidget(m_connectionLabel);
     retranslateUi();
 
+    setAcceptDrops(true);
     m_defaultState = saveState(LayoutVersion);
     restoreLayout();
     connect(qApp, &QApplication::focusChanged, this, [this](QWidget*, QWidget* now) {
@@ -254,6 +260,24 @@ void MainWindow::closeEvent(QCloseEvent* event)
 {
     saveLayout();
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && std::all_of(urls.begin(), urls.end(), [](const QUrl& u) {
+            return u.isLocalFile();
+        }))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    QStringList paths;
+    for (const QUrl& url : event->mimeData()->urls())
+        paths << url.toLocalFile();
+    event->acceptProposedAction();
+    emit filesDropped(paths);
 }
 
 SettingsDialog* MainWindow::openSettings()

@@ -103,9 +103,13 @@ signals:
     void settingsChanged(bool sessionOnly);
     void syncRequested();
     void importRequested();
+    /// Files dropped on the window: real-format evidence for the open case.
+    void filesDropped(const QStringList& paths);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
     void changeEvent(QEvent* event) override;
 
 private:
