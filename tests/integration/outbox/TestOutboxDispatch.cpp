@@ -201,10 +201,12 @@ void TestOutboxDispatch::approvedItemsAreSentOnce()
 
 void TestOutboxDispatch::droppedConnectionsAreReconciled()
 {
-    m_sim->addFault({{QStringLiteral("kind"), QStringLiteral("dropAfterApply")},
-                     {QStringLiteral("method"), QStringLiteral("POST")},
-                     {QStringLiteral("path"), QStringLiteral("/endpoint/v1/endpoints/isolation")},
-                     {QStringLiteral("count"), 1}});
+    const QJsonObject added = m_sim->addFault(
+        {{QStringLiteral("kind"), QStringLiteral("dropAfterApply")},
+         {QStringLiteral("method"), QStringLiteral("POST")},
+         {QStringLiteral("path"), QStringLiteral("/endpoint/v1/endpoints/isolation")},
+         {QStringLiteral("count"), 1}});
+    QCOMPARE(added.value(QLatin1String("rules")).toArray().size(), 1);
     m_sim->addFault({{QStringLiteral("kind"), QStringLiteral("dropAfterApply")},
                      {QStringLiteral("method"), QStringLiteral("PATCH")},
                      {QStringLiteral("path"), QStringLiteral("/cases/v1/cases/")},
@@ -235,9 +237,10 @@ void TestOutboxDispatch::expiredLeaseIsSentOnce()
     QVERIFY(isolation > 0 && message > 0);
     // A dispatcher claims both items and dies before sending: its lease runs out.
     store::OutboxRepository outbox(*m_db);
-    const QDateTime past = QDateTime::currentDateTimeUtc().addSecs(-600);
     for (int i = 0; i < 2; ++i) {
-        auto claimed = outbox.claim(QStringLiteral("crashed"), past, 1000);
+        // A lease that already ran out: the next claim treats the item as in doubt.
+        auto claimed =
+            outbox.claim(QStringLiteral("crashed"), QDateTime::currentDateTimeUtc(), -1000);
         QVERIFY(claimed && claimed.value());
     }
     const DispatchSummary summary = drain(QStringLiteral("dispatcher-b"));
@@ -255,9 +258,7 @@ void TestOutboxDispatch::appliedBeforeCrashIsNotSentAgain()
     const qint64 isolation = approveIsolation(target.id);
     QVERIFY(isolation > 0);
     store::OutboxRepository outbox(*m_db);
-    auto claimed = outbox.claim(QStringLiteral("crashed"),
-                                QDateTime::currentDateTimeUtc().addSecs(-600),
-                                1000);
+    auto claimed = outbox.claim(QStringLiteral("crashed"), QDateTime::currentDateTimeUtc(), -1000);
     QVERIFY(claimed && claimed.value());
     // The crashed dispatcher had sent the isolation; only its "sent" mark was lost.
     domain::Tenant tenant;

@@ -147,9 +147,11 @@ public:
     }
 
     /// Adds a fault rule, e.g. {"kind":"dropAfterApply","method":"POST","path":"/x","count":1}.
-    void addFault(const QJsonObject& rule)
+    QJsonObject addFault(const QJsonObject& rule)
     {
-        control("POST", QStringLiteral("/_sim/faults"), rule);
+        return control("POST",
+                       QStringLiteral("/_sim/faults"),
+                       {{QStringLiteral("rules"), QJsonArray{rule}}});
     }
 
     QString baseUrl;
@@ -182,24 +184,25 @@ public:
         if (tls) {
             certFile = m_dir.filePath(QStringLiteral("cert.pem"));
             const QString key = m_dir.filePath(QStringLiteral("key.pem"));
-            const int rc =
-                QProcess::execute(QStringLiteral("openssl"),
-                                  {QStringLiteral("req"),
-                                   QStringLiteral("-x509"),
-                                   QStringLiteral("-newkey"),
-                                   QStringLiteral("rsa:2048"),
-                                   QStringLiteral("-nodes"),
-                                   QStringLiteral("-keyout"),
-                                   key,
-                                   QStringLiteral("-out"),
-                                   certFile,
-                                   QStringLiteral("-days"),
-                                   QStringLiteral("1"),
-                                   QStringLiteral("-subj"),
-                                   QStringLiteral("/CN=127.0.0.1"),
-                                   QStringLiteral("-addext"),
-                                   QStringLiteral("subjectAltName=IP:127.0.0.1,DNS:localhost")});
-            if (rc != 0)
+            QProcess openssl;
+            openssl.setProcessChannelMode(QProcess::MergedChannels);
+            openssl.start(QStringLiteral("openssl"),
+                          {QStringLiteral("req"),
+                           QStringLiteral("-x509"),
+                           QStringLiteral("-newkey"),
+                           QStringLiteral("rsa:2048"),
+                           QStringLiteral("-nodes"),
+                           QStringLiteral("-keyout"),
+                           key,
+                           QStringLiteral("-out"),
+                           certFile,
+                           QStringLiteral("-days"),
+                           QStringLiteral("1"),
+                           QStringLiteral("-subj"),
+                           QStringLiteral("/CN=127.0.0.1"),
+                           QStringLiteral("-addext"),
+                           QStringLiteral("subjectAltName=IP:127.0.0.1,DNS:localhost")});
+            if (!openssl.waitForFinished(60000) || openssl.exitCode() != 0)
                 return false;
             args << QStringLiteral("--cert") << certFile << QStringLiteral("--key") << key;
         }
