@@ -57,6 +57,14 @@
         <source>Case timeline</source>
         <translation>Fallzeitachse</translation>
     </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleOptions</name>
@@ -125,6 +133,14 @@
     <message>
         <source>Indicators</source>
         <translation>Indikatoren</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Quelle:</translation>
+    </message>
+    <message>
+        <source>Occurrences of the selected indicator</source>
+        <translation>Fundstellen des gewählten Indikators</translation>
     </message>
 </context>
 <context>
@@ -223,6 +239,21 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Security notification</source>
+        <translation>Sicherheitsbenachrichtigung</translation>
+    </message>
+    <message>
+        <source>Customer notification</source>
+        <translation>Kundenbenachrichtigung</translation>
+    </message>
+    <message>
+        <source>%1 of %2 approvals; waiting for another analyst.</source>
+        <translation>%1 von %2 Freigaben; wartet auf einen weiteren Analysten.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -290,6 +321,90 @@
     </message>
 </context>
 <context>
+    <name>mtr::app::AlertQueueModel</name>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>in the future</source>
+        <translation>in der Zukunft</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n Min.</numerusform>
+            <numerusform>%n Min.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n Std.</numerusform>
+            <numerusform>%n Std.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>AI score</source>
+        <translation>KI-Bewertung</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+</context>
+<context>
     <name>mtr::app::AlertQueuePane</name>
     <message>
         <source>All severities</source>
@@ -319,6 +434,90 @@
         <source>All tenants</source>
         <translation>Alle Mandanten</translation>
     </message>
+    <message>
+        <source>The queue could not be read from the workspace: %1</source>
+        <translation>Die Warteschlange konnte nicht aus dem Arbeitsbereich gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s) shown</source>
+        <translation>
+            <numerusform>%n Alarm angezeigt</numerusform>
+            <numerusform>%n Alarme angezeigt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mtr::app::ApprovalQueuePane</name>
+    <message>
+        <source>%1
+
+Why: %2
+Expected impact: %3
+
+Exactly what will be approved:
+%4</source>
+        <translation>%1
+
+Warum: %2
+Erwartete Auswirkung: %3
+
+Genau das wird freigegeben:
+%4</translation>
+    </message>
+    <message>
+        <source>Approve the selected proposal (Ctrl+Return)</source>
+        <translation>Den gewählten Vorschlag freigeben (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Reject the selected proposal (Ctrl+Delete)</source>
+        <translation>Den gewählten Vorschlag ablehnen (Strg+Entf)</translation>
+    </message>
+</context>
+<context>
+    <name>mtr::app::CaseTimelineModel</name>
+    <message>
+        <source>(unknown host)</source>
+        <translation>(unbekannter Host)</translation>
+    </message>
+    <message>
+        <source>%1 (pid %2)</source>
+        <translation>%1 (PID %2)</translation>
+    </message>
+    <message>
+        <source>%1 → %2:%3</source>
+        <translation>%1 → %2:%3</translation>
+    </message>
+    <message>
+        <source>As written in the source: %1</source>
+        <translation>Wie in der Quelle geschrieben: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Correlated with %n other event(s)</source>
+        <translation>
+            <numerusform>Mit %n anderen Ereignis verknüpft</numerusform>
+            <numerusform>Mit %n anderen Ereignissen verknüpft</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>Prozess</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
 </context>
 <context>
     <name>mtr::app::CaseTimelinePane</name>
@@ -346,6 +545,126 @@
         <source>SIEM events</source>
         <translation>SIEM-Ereignisse</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %n event(s) shown</source>
+        <translation>
+            <numerusform>%1 von %n Ereignis angezeigt</numerusform>
+            <numerusform>%1 von %n Ereignissen angezeigt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mtr::app::ConsoleController</name>
+    <message>
+        <source>The workspace could not be opened: %1</source>
+        <translation>Der Arbeitsbereich konnte nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>no client secret in the keychain</source>
+        <translation>kein Client-Geheimnis im Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>Syncing %1: %2 so far</source>
+        <translation>Synchronisiere %1: bisher %2</translation>
+    </message>
+    <message>
+        <source>Sync of %1 failed: %2</source>
+        <translation>Synchronisierung von %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Outbox item %1: %2 %3</source>
+        <translation>Ausgangseintrag %1: %2 %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new alert(s)</source>
+        <translation>
+            <numerusform>%n neuer Alarm</numerusform>
+            <numerusform>%n neue Alarme</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tenant(s)</source>
+        <translation>
+            <numerusform>%n Mandant</numerusform>
+            <numerusform>%n Mandanten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The case could not be assembled: %1</source>
+        <translation>Der Fall konnte nicht zusammengestellt werden: %1</translation>
+    </message>
+    <message>
+        <source>The case could not be read: %1</source>
+        <translation>Der Fall konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Assistant: %1 (%2 of %3)</source>
+        <translation>Assistent: %1 (%2 von %3)</translation>
+    </message>
+    <message>
+        <source>The assistant could not finish: %1</source>
+        <translation>Der Assistent konnte nicht fertig werden: %1</translation>
+    </message>
+    <message>
+        <source>Drafts ready.</source>
+        <translation>Entwürfe bereit.</translation>
+    </message>
+    <message>
+        <source>Approved and recorded in the audit log.</source>
+        <translation>Freigegeben und im Prüfprotokoll vermerkt.</translation>
+    </message>
+    <message>
+        <source>Approval not recorded: %1</source>
+        <translation>Freigabe nicht vermerkt: %1</translation>
+    </message>
+    <message>
+        <source>Approved; the message is in the outbox.</source>
+        <translation>Freigegeben; die Nachricht liegt im Postausgang.</translation>
+    </message>
+    <message>
+        <source>Not approved: %1</source>
+        <translation>Nicht freigegeben: %1</translation>
+    </message>
+    <message>
+        <source>Approved; in the outbox.</source>
+        <translation>Freigegeben; im Postausgang.</translation>
+    </message>
+    <message>
+        <source>Rejected.</source>
+        <translation>Abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Not rejected: %1</source>
+        <translation>Nicht abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Import evidence into the case</source>
+        <translation>Beweismittel in den Fall importieren</translation>
+    </message>
+    <message>
+        <source>Open an alert first: evidence is imported into its case.</source>
+        <translation>Öffnen Sie zuerst einen Alarm: Beweismittel werden in seinen Fall importiert.</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importiere %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Imported %1.</source>
+        <translation>%1 importiert.</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was stored.</source>
+        <translation>Import abgebrochen; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Import of %1 failed: %2</source>
+        <translation>Import von %1 fehlgeschlagen: %2</translation>
+    </message>
 </context>
 <context>
     <name>mtr::app::DraftEditorPane</name>
@@ -360,6 +679,111 @@
     <message>
         <source>Executive summary</source>
         <translation>Management-Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Saved at %1</source>
+        <translation>Gespeichert um %1</translation>
+    </message>
+    <message>
+        <source>Ask for a new draft</source>
+        <translation>Neuen Entwurf anfordern</translation>
+    </message>
+    <message>
+        <source>What should the new draft do differently?</source>
+        <translation>Was soll der neue Entwurf anders machen?</translation>
+    </message>
+    <message>
+        <source>Approve this text (Ctrl+Shift+A)</source>
+        <translation>Diesen Text freigeben (Strg+Umschalt+A)</translation>
+    </message>
+    <message>
+        <source>Reject the draft (Ctrl+Shift+R)</source>
+        <translation>Den Entwurf ablehnen (Strg+Umschalt+R)</translation>
+    </message>
+    <message>
+        <source>Ask for a new draft with a note (Ctrl+Shift+N)</source>
+        <translation>Mit einer Notiz einen neuen Entwurf anfordern (Strg+Umschalt+N)</translation>
+    </message>
+</context>
+<context>
+    <name>mtr::app::EvidenceViewerPane</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Warning: this evidence contains %n passage(s) that read like instructions to an AI assistant. They are treated as data and never followed; check them yourself.</source>
+        <translation>
+            <numerusform>Warnung: Dieses Beweismittel enthält %n Stelle, die wie eine Anweisung an einen KI-Assistenten klingt. Sie wird als Daten behandelt und nie befolgt; prüfen Sie sie selbst.</numerusform>
+            <numerusform>Warnung: Dieses Beweismittel enthält %n Stellen, die wie Anweisungen an einen KI-Assistenten klingen. Sie werden als Daten behandelt und nie befolgt; prüfen Sie sie selbst.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation>%1, Zeile %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>mtr::app::IndicatorModel</name>
+    <message>
+        <source>IPv4</source>
+        <translation>IPv4</translation>
+    </message>
+    <message>
+        <source>IPv6</source>
+        <translation>IPv6</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domäne</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>MD5</source>
+        <translation>MD5</translation>
+    </message>
+    <message>
+        <source>SHA-1</source>
+        <translation>SHA-1</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Windows path</source>
+        <translation>Windows-Pfad</translation>
+    </message>
+    <message>
+        <source>Unix path</source>
+        <translation>Unix-Pfad</translation>
+    </message>
+    <message>
+        <source>Registry key</source>
+        <translation>Registrierungsschlüssel</translation>
+    </message>
+    <message>
+        <source>CVE</source>
+        <translation>CVE</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indikator</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>Gesehen</translation>
     </message>
 </context>
 <context>
@@ -413,6 +837,65 @@
 The AI prepares every case; the analyst decides.</source>
         <translation>MTR-Prüfkonsole %1
 Die KI bereitet jeden Fall vor; der Analyst entscheidet.</translation>
+    </message>
+</context>
+<context>
+    <name>mtr::app::ProposalModel</name>
+    <message>
+        <source>Isolate endpoint</source>
+        <translation>Endpunkt isolieren</translation>
+    </message>
+    <message>
+        <source>Alert action</source>
+        <translation>Alarmaktion</translation>
+    </message>
+    <message>
+        <source>Live Discover query</source>
+        <translation>Live-Discover-Abfrage</translation>
+    </message>
+    <message>
+        <source>Live Response command</source>
+        <translation>Live-Response-Befehl</translation>
+    </message>
+    <message>
+        <source>Customer message</source>
+        <translation>Kundennachricht</translation>
+    </message>
+    <message>
+        <source>Block file hash</source>
+        <translation>Datei-Hash sperren</translation>
+    </message>
+    <message>
+        <source>High: %1</source>
+        <translation>Hoch: %1</translation>
+    </message>
+    <message>
+        <source>Waiting for approval</source>
+        <translation>Wartet auf Freigabe</translation>
+    </message>
+    <message>
+        <source>Needs a second analyst</source>
+        <translation>Braucht einen zweiten Analysten</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>Vorschlag</translation>
+    </message>
+    <message>
+        <source>Expected impact</source>
+        <translation>Erwartete Auswirkung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
