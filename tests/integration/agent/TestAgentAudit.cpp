@@ -83,7 +83,8 @@ void TestAgentAudit::tamperedRowIsNamed_data()
                                   << 3;
     QTest::addRow("analyst-of-1") << u"UPDATE audit_log SET analyst = 'mallory' WHERE seq = 1"_s
                                   << 1;
-    QTest::addRow("middle-deleted") << u"DELETE FROM audit_log WHERE seq = 4"_s << 4; // the missing entry
+    QTest::addRow("middle-deleted")
+        << u"DELETE FROM audit_log WHERE seq = 4"_s << 4; // the missing entry
 }
 
 void TestAgentAudit::tamperedRowIsNamed()
