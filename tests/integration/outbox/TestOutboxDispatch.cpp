@@ -262,7 +262,9 @@ void TestOutboxDispatch::appliedBeforeCrashIsNotSentAgain()
     QVERIFY(claimed && claimed.value());
     // The crashed dispatcher had sent the isolation; only its "sent" mark was lost.
     domain::Tenant tenant;
-    for (const auto& t : store::TenantRepository(*m_db).list().value()) {
+    const auto tenants = store::TenantRepository(*m_db).list();
+    QVERIFY(tenants);
+    for (const auto& t : tenants.value()) {
         if (t.id == TenantA)
             tenant = t;
     }
