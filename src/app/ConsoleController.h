@@ -50,6 +50,11 @@ public:
         return m_caseId;
     }
 
+    QString currentTenantId() const
+    {
+        return m_tenantId;
+    }
+
     StoreExecutor* store() const
     {
         return m_store;
