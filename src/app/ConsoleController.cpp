@@ -387,6 +387,12 @@ void ConsoleController::openAlert(const QString& alertId, const QString& tenantI
         });
 }
 
+void ConsoleController::reloadCase()
+{
+    if (!m_caseId.isEmpty())
+        loadCase(m_caseId, m_tenantId, false);
+}
+
 void ConsoleController::loadCase(const QString& caseId, const QString& tenantId, bool enrichIfEmpty)
 {
     m_store->post<CaseSnapshot>(

@@ -42,6 +42,8 @@ public:
 
     /// Reads the settings and starts everything; returns at once.
     void start();
+    /// Reads the open case again from the store (after an import or a send).
+    void reloadCase();
     /// The analyst's name recorded on approvals.
     QString analystName() const;
 

@@ -59,6 +59,27 @@ void AlertQueuePane::setStore(StoreExecutor* store)
     m_ui->alertView->setModel(m_model);
     m_ui->alertView->sortByColumn(AlertQueueModel::AgeColumn, Qt::AscendingOrder);
     connect(m_model, &AlertQueueModel::countChanged, this, &AlertQueuePane::updateHint);
+    // A sync refreshes the queue every minute; the analyst keeps their place when the alert
+    // is still on the first page, without reopening its case.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        const QModelIndex current = m_ui->alertView->currentIndex();
+        if (current.isValid())
+            m_restoreId = current.data(AlertQueueModel::IdRole).toString();
+    });
+    connect(m_model, &AlertQueueModel::pageLoaded, this, [this](int page) {
+        if (m_restoreId.isEmpty() || page != 0)
+            return;
+        const int rows = qMin(m_model->rowCount(), AlertQueueModel::PageSize);
+        for (int row = 0; row < rows; ++row) {
+            if (m_model->index(row, 0).data(AlertQueueModel::IdRole).toString() == m_restoreId) {
+                const QSignalBlocker blocker(m_ui->alertView->selectionModel());
+                m_ui->alertView->setCurrentIndex(m_model->index(row, 0));
+                m_ui->alertView->viewport()->update();
+                break;
+            }
+        }
+        m_restoreId.clear();
+    });
     connect(m_model, &AlertQueueModel::loadFailed, this, [this](const QString& error) {
         m_ui->hintLabel->setText(
             tr("The queue could not be read from the workspace: %1").arg(error));

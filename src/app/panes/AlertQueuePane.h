@@ -68,6 +68,7 @@ private:
     AlertQueueModel* m_model = nullptr;
     QTimer* m_filterDelay = nullptr;
     qint64 m_count = -1;
+    QString m_restoreId; ///< the alert that was current before a refresh reset the model
 };
 
 } // namespace mtr::app

@@ -104,9 +104,9 @@ private slots:
             importInto(controller, caseId, path);
         }
         QSignalSpy loaded(&controller, &ConsoleController::caseLoaded);
-        window.queuePane()->selectNext();
-        window.queuePane()->selectPrevious(); // back to the case: it reloads from the store
-        QTRY_VERIFY_WITH_TIMEOUT(controller.currentCaseId() == caseId && !loaded.isEmpty(), 30000);
+        controller.reloadCase();
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(loaded.last().first().toString(), caseId);
         QTRY_VERIFY_WITH_TIMEOUT(hasSource(window, QStringLiteral("firewall"))
                                      && hasSource(window, QStringLiteral("live-response")),
                                  30000);
