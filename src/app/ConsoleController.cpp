@@ -315,8 +315,7 @@ void ConsoleController::startCentral(const QString& secret)
                     tr("Outbox item %1: %2 %3").arg(id).arg(outcome, detail),
                     10000);
                 emit itemDispatched(id, outcome);
-                if (!m_caseId.isEmpty())
-                    loadCase(m_caseId, m_tenantId, false);
+                reloadCase();
             });
     connect(m_central, &CentralWorker::failedToStart, this, [this](const QString& message) {
         m_window->setConnectionState(MainWindow::ConnectionState::Failed, message);
@@ -459,7 +458,7 @@ void ConsoleController::enrichmentFinished(const workflow::EnrichmentReport& rep
     else
         m_window->draftPane()->setStatusText(tr("Drafts ready."));
     if (report.caseId == m_caseId)
-        loadCase(m_caseId, m_tenantId, false);
+        reloadCase();
     m_window->queuePane()->refresh(); // the AI score changed
     if (!m_pendingEnrichment.isEmpty()) {
         const QStringList next = m_pendingEnrichment.takeFirst().split(QLatin1Char('|'));
@@ -550,7 +549,7 @@ void ConsoleController::approveDraft(const QString& caseId,
             if (error.isEmpty() && m_central)
                 m_central->dispatchNow();
             if (caseId == m_caseId)
-                loadCase(m_caseId, m_tenantId, false);
+                reloadCase();
         });
 }
 
@@ -579,7 +578,7 @@ void ConsoleController::approveProposal(const domain::Proposal& proposal)
             emit approvalRecorded(proposal.id, result.first, message);
             if (result.first && m_central)
                 m_central->dispatchNow();
-            loadCase(m_caseId, m_tenantId, false);
+            reloadCase();
         });
 }
 
@@ -598,7 +597,7 @@ void ConsoleController::rejectProposal(const domain::Proposal& proposal)
             m_window->statusBar()->showMessage(error.isEmpty() ? tr("Rejected.")
                                                                : tr("Not rejected: %1").arg(error),
                                                8000);
-            loadCase(m_caseId, m_tenantId, false);
+            reloadCase();
         });
 }
 
@@ -645,7 +644,7 @@ void ConsoleController::importFiles(QStringList paths)
         progress->deleteLater();
         job->deleteLater();
         m_window->statusBar()->showMessage(message, 10000);
-        loadCase(m_caseId, m_tenantId, false);
+        reloadCase();
         importFiles(paths);
     };
     connect(job,
