@@ -61,7 +61,7 @@ public:
                 &CentralWorker::itemDispatched);
         m_sync->start(intervalMs);
         // Approved items are also picked up without an explicit nudge, e.g. after a restart.
-        m_dispatcher->start(15000);
+        m_dispatcher->start(m_dispatcherConfig.pollMs);
     }
 
     void sync()

@@ -36,6 +36,7 @@
 #include <QProgressDialog>
 #include <QSettings>
 #include <QStatusBar>
+#include <QSysInfo>
 
 namespace mtr::app {
 namespace {
@@ -284,8 +285,17 @@ void ConsoleController::startCentral(const QString& secret)
     config.clientSecret = Secret(secret);
     config.caFile = s.centralCaFile;
     workflow::DispatcherConfig dispatcher;
-    dispatcher.owner = QStringLiteral("console-%1").arg(QCoreApplication::applicationPid());
+    // Host and process: a PostgreSQL queue is shared by the consoles of a team.
+    dispatcher.owner = QStringLiteral("console-%1-%2")
+                           .arg(QSysInfo::machineHostName())
+                           .arg(QCoreApplication::applicationPid());
     const QSettings settings;
+    // After a crash the items the console held wait for their lease to run out; then any
+    // console reads Central's state before it sends again.
+    dispatcher.leaseMs =
+        std::max(1, settings.value(QStringLiteral("outbox/leaseSeconds"), 120).toInt()) * 1000LL;
+    dispatcher.pollMs =
+        std::max(1, settings.value(QStringLiteral("outbox/pollSeconds"), 15).toInt()) * 1000;
     dispatcher.smtp.url = settings.value(QStringLiteral("smtp/url")).toString();
     dispatcher.smtp.from = settings.value(QStringLiteral("smtp/from")).toString();
     dispatcher.smtp.requireTls = settings.value(QStringLiteral("smtp/requireTls"), true).toBool();
@@ -509,10 +519,11 @@ void ConsoleController::approveDraft(const QString& caseId,
                 auto appended = store::AuditLog(db).append(entry);
                 return appended.ok() ? QString() : appended.error().message;
             },
-            [this](QString error) {
+            [this, caseId, kind](QString error) {
                 m_window->draftPane()->setStatusText(
                     error.isEmpty() ? tr("Approved and recorded in the audit log.")
                                     : tr("Approval not recorded: %1").arg(error));
+                emit draftApprovalFinished(caseId, int(kind), error);
             });
         return;
     }
@@ -546,6 +557,9 @@ void ConsoleController::approveDraft(const QString& caseId,
             m_window->draftPane()->setStatusText(error.isEmpty()
                                                      ? tr("Approved; the message is in the outbox.")
                                                      : tr("Not approved: %1").arg(error));
+            emit draftApprovalFinished(caseId,
+                                       int(domain::Draft::Kind::CustomerNotification),
+                                       error);
             if (error.isEmpty() && m_central)
                 m_central->dispatchNow();
             if (caseId == m_caseId)

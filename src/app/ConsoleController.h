@@ -70,6 +70,9 @@ signals:
     /// Status for tests and the status bar.
     void approvalRecorded(const QString& proposalId, bool enqueued, const QString& message);
     void itemDispatched(qint64 outboxId, const QString& outcome);
+    /// A draft approval was recorded (\p error empty) or refused; a customer notification is
+    /// then in the outbox.
+    void draftApprovalFinished(const QString& caseId, int kind, const QString& error);
     void syncFinished(int alerts, int events);
 
 private:

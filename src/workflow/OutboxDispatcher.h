@@ -33,7 +33,8 @@ struct DispatcherConfig
     int maxAttempts = 5;                          ///< then the item fails with its last reason
     int backoffBaseMs = 2000;                     ///< doubled per attempt
     int maxBackoffMs = 300000;
-    SmtpConfig smtp; ///< customer e-mail
+    int pollMs = 15000; ///< how often the console looks for due items without a nudge
+    SmtpConfig smtp;    ///< customer e-mail
 };
 
 /// Counts of one drain of the outbox.
