@@ -5,6 +5,7 @@
 #include "AgentCommand.h"
 #include "DatabaseOptions.h"
 #include "store/AuditExport.h"
+#include "store/AuditForwarder.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
 
@@ -12,6 +13,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QSysInfo>
+#include <QUrl>
 
 #include <cstdio>
 
@@ -76,22 +78,96 @@ int exportLog(store::Database& db, const QCommandLineParser& parser)
     return ExitOk;
 }
 
-} // namespace
-
-int runAuditCommand(const QStringList& arguments)
+/// Checks --collector and --ca-file; on a usage error prints it and sets \p exitCode.
+bool forwardConfig(const QCommandLineParser& parser,
+                   store::AuditForwarder::Config& config,
+                   int& exitCode)
 {
-    QCommandLineParser parser;
+    const QString collector = parser.value(QStringLiteral("collector"));
+    config.collector = QUrl(collector, QUrl::StrictMode);
+    config.caFile = parser.value(QStringLiteral("ca-file"));
+    config.hostname = QSysInfo::machineHostName();
+    config.appName = QStringLiteral("mtr-agent");
+    exitCode = ExitUsage;
+    if (collector.isEmpty()) {
+        printError(tr("forward needs --collector tcp://, tls:// or udp://host:port"));
+        return false;
+    }
+    if (!store::AuditForwarder::checkCollector(config.collector)) {
+        printError(tr("--collector %1 is not tcp://, tls:// or udp://host:port (no path, no "
+                      "user)")
+                       .arg(collector));
+        return false;
+    }
+    if (!config.caFile.isEmpty() && config.collector.scheme() != QLatin1String("tls")) {
+        printError(tr("--ca-file applies to tls:// collectors only"));
+        return false;
+    }
+    if (!config.caFile.isEmpty() && !QFile::exists(config.caFile)) {
+        printError(tr("cannot read the CA file %1").arg(config.caFile));
+        exitCode = ExitSetup;
+        return false;
+    }
+    return true;
+}
+
+int forward(store::Database& db, const store::AuditForwarder::Config& config)
+{
+    // A broken chain is evidence of tampering: copying it to the collector would launder it.
+    const Result<store::AuditLog::Verification> chain = store::AuditLog(db).verify();
+    if (!chain) {
+        printError(tr("cannot read the audit log: %1").arg(chain.error().message));
+        return ExitSetup;
+    }
+    if (!chain->ok) {
+        printError(tr("refusing to forward: the audit chain is broken at entry %1 (%2)")
+                       .arg(chain->firstBrokenSeq)
+                       .arg(chain->reason));
+        return ExitFailed;
+    }
+
+    store::AuditForwarder forwarder(db, config);
+    const Result<store::AuditForwarder::Outcome> outcome = forwarder.forward();
+    if (!outcome) {
+        printError(tr("audit forward failed: %1").arg(outcome.error().message));
+        return outcome.error().code == Error::Code::InvalidInput ? ExitSetup : ExitFailed;
+    }
+    printLine(QStringLiteral("forwarded: %1 (up to seq %2)")
+                  .arg(outcome->forwarded)
+                  .arg(outcome->lastSeq));
+    return ExitOk;
+}
+
+void addOptions(QCommandLineParser& parser)
+{
     parser.setApplicationDescription(
         tr("verify: checks the audit log's hash chain. export: writes it as JSON lines or "
-           "RFC 5424 syslog."));
+           "RFC 5424 syslog. forward: verifies the chain, then sends the entries a collector "
+           "has not yet received as RFC 5424 syslog over tcp:// (RFC 6587 octet counting), "
+           "tls:// (RFC 5425, certificate always verified) or udp:// (RFC 5426); the workspace "
+           "remembers how far each collector got, so every run resumes there."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("action"), tr("verify or export"));
+    parser.addPositionalArgument(QStringLiteral("action"), tr("verify, export or forward"));
     parser.addOptions({
         {QStringLiteral("format"), tr("export: jsonl or syslog."), QStringLiteral("FORMAT")},
         {QStringLiteral("output"),
          tr("export: file to write (default standard output)."),
          QStringLiteral("FILE")},
+        {QStringLiteral("collector"),
+         tr("forward: the syslog collector, tcp://, tls:// or udp://host:port."),
+         QStringLiteral("URL")},
+        {QStringLiteral("ca-file"),
+         tr("forward: PEM file with extra CA certificates for a tls:// collector."),
+         QStringLiteral("FILE")},
     });
+}
+
+} // namespace
+
+int runAuditCommand(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    addOptions(parser);
     DatabaseOptions dbOptions;
     dbOptions.addTo(parser);
     if (!parser.parse(arguments)) {
@@ -105,9 +181,15 @@ int runAuditCommand(const QStringList& arguments)
     const QStringList actions = parser.positionalArguments();
     const QString action = actions.value(0);
     if (actions.size() != 1
-        || (action != QLatin1String("verify") && action != QLatin1String("export"))) {
-        printError(tr("audit needs one action: verify or export"));
+        || (action != QLatin1String("verify") && action != QLatin1String("export")
+            && action != QLatin1String("forward"))) {
+        printError(tr("audit needs one action: verify, export or forward"));
         return ExitUsage;
+    }
+    store::AuditForwarder::Config forwarding;
+    if (int code = ExitOk;
+        action == QLatin1String("forward") && !forwardConfig(parser, forwarding, code)) {
+        return code;
     }
     Result<store::DatabaseConfig> config = dbOptions.config(parser);
     if (!config) {
@@ -119,7 +201,11 @@ int runAuditCommand(const QStringList& arguments)
         printError(tr("cannot open the workspace: %1").arg(db.error().message));
         return ExitSetup;
     }
-    return action == QLatin1String("verify") ? verify(*db.value()) : exportLog(*db.value(), parser);
+    if (action == QLatin1String("verify"))
+        return verify(*db.value());
+    if (action == QLatin1String("forward"))
+        return forward(*db.value(), forwarding);
+    return exportLog(*db.value(), parser);
 }
 
 } // namespace mtr::agent
