@@ -187,6 +187,10 @@ void ConsoleController::start()
     DraftEditorPane* drafts = m_window->draftPane();
     connect(drafts, &DraftEditorPane::autosaveRequested, this, &ConsoleController::saveDraft);
     connect(drafts, &DraftEditorPane::approveRequested, this, &ConsoleController::approveDraft);
+    connect(drafts, &DraftEditorPane::evidenceRequested, this, [this](const QString& id) {
+        if (m_window->evidencePane()->showItem(id))
+            m_window->focusPane(MainWindow::Pane::Evidence);
+    });
     connect(drafts,
             &DraftEditorPane::redraftRequested,
             this,

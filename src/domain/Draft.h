@@ -3,9 +3,21 @@
 #pragma once
 
 #include <QDateTime>
+#include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace mtr::domain {
+
+/// One sentence of an AI draft and the evidence ids it rests on, so the editor can show the
+/// analyst what each sentence claims to be based on.
+struct DraftSentenceLink
+{
+    QString text; ///< as it appears in Draft::aiText
+    QStringList evidenceIds;
+
+    friend bool operator==(const DraftSentenceLink&, const DraftSentenceLink&) = default;
+};
 
 /// A draft text of one kind for one case: the AI's version (read-only to the analyst) and the
 /// analyst's edited version, autosaved so that a crash loses at most a few seconds of typing.
@@ -23,6 +35,7 @@ struct Draft
     QString tenantId;
     Kind kind = Kind::Summary;
     QString aiText;
+    QList<DraftSentenceLink> aiSentences; ///< the sentences of aiText in order; may be empty
     QString analystText;
     QDateTime aiUpdatedAt;      ///< UTC; invalid when the AI has not written one yet
     QDateTime analystUpdatedAt; ///< UTC; invalid when the analyst has not edited yet

@@ -5,7 +5,49 @@
 #include "store/Database.h"
 #include "store/SqlSupport.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace mtr::store {
+
+namespace {
+
+// Stored as compact JSON in the shape of the assistant's answers:
+// [{"text": "...", "evidenceIds": ["..."]}].
+QString sentencesToJson(const QList<domain::DraftSentenceLink>& sentences)
+{
+    QJsonArray array;
+    for (const domain::DraftSentenceLink& s : sentences) {
+        array.append(QJsonObject{
+            {QStringLiteral("text"), s.text},
+            {QStringLiteral("evidenceIds"), QJsonArray::fromStringList(s.evidenceIds)}});
+    }
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+// A NULL column (a draft stored before links existed) or anything unreadable gives no links:
+// the editor then shows the text without them rather than refusing the draft.
+QList<domain::DraftSentenceLink> sentencesFromJson(const QVariant& value)
+{
+    QList<domain::DraftSentenceLink> out;
+    if (value.isNull())
+        return out;
+    const QJsonDocument doc = QJsonDocument::fromJson(value.toString().toUtf8());
+    for (const QJsonValue& v : doc.array()) {
+        const QJsonObject o = v.toObject();
+        domain::DraftSentenceLink link;
+        link.text = o.value(QLatin1String("text")).toString();
+        for (const QJsonValue& id : o.value(QLatin1String("evidenceIds")).toArray()) {
+            if (id.isString())
+                link.evidenceIds.append(id.toString());
+        }
+        out << link;
+    }
+    return out;
+}
+
+} // namespace
 
 Result<void> DraftRepository::saveAiVersion(const QString& caseId,
                                             const QString& tenantId,
@@ -13,13 +55,31 @@ Result<void> DraftRepository::saveAiVersion(const QString& caseId,
                                             const QString& text,
                                             const QDateTime& at)
 {
+    domain::Draft draft;
+    draft.caseId = caseId;
+    draft.tenantId = tenantId;
+    draft.kind = kind;
+    draft.aiText = text;
+    draft.aiUpdatedAt = at;
+    return saveAiVersion(draft);
+}
+
+Result<void> DraftRepository::saveAiVersion(const domain::Draft& draft)
+{
     return saveSide(
-        QStringLiteral("INSERT INTO drafts (case_id, kind, tenant_id, ai_text, "
-                       "ai_updated_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON "
+        QStringLiteral("INSERT INTO drafts (case_id, kind, tenant_id, ai_text, ai_sentences, "
+                       "ai_updated_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON "
                        "CONFLICT (case_id, kind) DO UPDATE SET ai_text = "
-                       "excluded.ai_text, ai_updated_at = excluded.ai_updated_at, "
+                       "excluded.ai_text, ai_sentences = excluded.ai_sentences, "
+                       "ai_updated_at = excluded.ai_updated_at, "
                        "updated_at = excluded.updated_at"),
-        {caseId, domain::Draft::kindToString(kind), tenantId, text, timeValue(at), timeValue(at)});
+        {draft.caseId,
+         domain::Draft::kindToString(draft.kind),
+         draft.tenantId,
+         draft.aiText,
+         sentencesToJson(draft.aiSentences),
+         timeValue(draft.aiUpdatedAt),
+         timeValue(draft.aiUpdatedAt)});
 }
 
 Result<void> DraftRepository::autosave(const QString& caseId,
@@ -78,8 +138,8 @@ Result<QList<domain::Draft>> DraftRepository::select(const QString& where,
     q.setForwardOnly(true);
     if (auto r = prepare(q,
                          QStringLiteral("SELECT case_id, kind, tenant_id, ai_text, analyst_text, "
-                                        "ai_updated_at, analyst_updated_at, updated_at FROM "
-                                        "drafts WHERE %1")
+                                        "ai_updated_at, analyst_updated_at, updated_at, "
+                                        "ai_sentences FROM drafts WHERE %1")
                              .arg(where));
         !r) {
         return r.error();
@@ -100,6 +160,7 @@ Result<QList<domain::Draft>> DraftRepository::select(const QString& where,
         d.aiUpdatedAt = timeFrom(q.value(5));
         d.analystUpdatedAt = timeFrom(q.value(6));
         d.updatedAt = timeFrom(q.value(7));
+        d.aiSentences = sentencesFromJson(q.value(8));
         out << d;
     }
     return out;

@@ -24,12 +24,17 @@ public:
         : m_db(db)
     {}
 
-    /// Stores the AI's version of the draft.
+    /// Stores the AI's version of the draft, without sentence links (any stored ones are
+    /// dropped: they belonged to the previous text).
     Result<void> saveAiVersion(const QString& caseId,
                                const QString& tenantId,
                                domain::Draft::Kind kind,
                                const QString& text,
                                const QDateTime& at);
+
+    /// Stores the AI's version of \p draft: caseId, tenantId, kind, aiText, aiSentences and
+    /// aiUpdatedAt; the analyst's side stays as it is.
+    Result<void> saveAiVersion(const domain::Draft& draft);
 
     /// Autosaves the analyst's version; ignored when a newer autosave is already stored.
     Result<void> autosave(const QString& caseId,

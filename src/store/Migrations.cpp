@@ -131,6 +131,12 @@ const Step Version2[] = {
      "FOR EACH ROW EXECUTE FUNCTION mtr_audit_append_only()"},
 };
 
+// Sentence-to-evidence links of the AI draft (JSON), so the editor can show each sentence's
+// evidence. Plain ADD COLUMN: both dialects accept it, and old rows read as NULL (no links).
+const Step Version3[] = {
+    {Only::Both, "ALTER TABLE drafts ADD COLUMN ai_sentences TEXT"},
+};
+
 struct VersionSteps
 {
     const Step* begin;
@@ -144,6 +150,8 @@ VersionSteps stepsOf(int version)
         return {std::begin(Version1), std::end(Version1)};
     case 2:
         return {std::begin(Version2), std::end(Version2)};
+    case 3:
+        return {std::begin(Version3), std::end(Version3)};
     default:
         return {nullptr, nullptr};
     }
@@ -153,7 +161,7 @@ VersionSteps stepsOf(int version)
 
 int Migrations::latestVersion()
 {
-    return 2;
+    return 3;
 }
 
 QStringList Migrations::statements(int version, bool postgres)

@@ -244,12 +244,15 @@ Result<void> CaseEnricher::storeDraft(const ai::GroundingResult& result, const Q
     const QString text = result.cleaned.plainText();
     if (text.trimmed().isEmpty())
         return Error::make(Error::Code::InvalidInput, QStringLiteral("empty draft"));
-    if (auto r = store::DraftRepository(m_db).saveAiVersion(m_report.caseId,
-                                                            m_report.tenantId,
-                                                            kind,
-                                                            text,
-                                                            QDateTime::currentDateTimeUtc());
-        !r)
+    domain::Draft draft;
+    draft.caseId = m_report.caseId;
+    draft.tenantId = m_report.tenantId;
+    draft.kind = kind;
+    draft.aiText = text;
+    draft.aiUpdatedAt = QDateTime::currentDateTimeUtc();
+    for (const ai::DraftSentence& s : result.cleaned.sentences)
+        draft.aiSentences.append({s.text.trimmed(), s.evidenceIds}); // trimmed as in plainText()
+    if (auto r = store::DraftRepository(m_db).saveAiVersion(draft); !r)
         return r;
     QJsonArray findings;
     for (const auto& f : result.findings)

@@ -8,6 +8,7 @@
 
 #include <QEvent>
 #include <QInputDialog>
+#include <QListWidget>
 #include <QShortcut>
 #include <QTime>
 #include <QTimer>
@@ -17,6 +18,7 @@ namespace {
 
 using Kind = domain::Draft::Kind;
 const QList<Kind> KindOrder = {Kind::Summary, Kind::CustomerNotification, Kind::ExecutiveSummary};
+const QColor SentenceBackground(255, 240, 190);
 
 QList<QTextEdit::ExtraSelection> selectionsFor(QPlainTextEdit* edit,
                                                const QList<domain::WordDiff::Span>& spans,
@@ -61,6 +63,15 @@ DraftEditorPane::DraftEditorPane(QWidget* parent)
     connect(m_ui->approveButton, &QPushButton::clicked, this, &DraftEditorPane::approve);
     connect(m_ui->rejectButton, &QPushButton::clicked, this, &DraftEditorPane::reject);
     connect(m_ui->redraftButton, &QPushButton::clicked, this, &DraftEditorPane::redraft);
+    connect(m_ui->aiEdit,
+            &QPlainTextEdit::cursorPositionChanged,
+            this,
+            &DraftEditorPane::aiCursorMoved);
+    connect(m_ui->evidenceList, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+        const QString id = item->data(Qt::UserRole).toString();
+        if (!id.isEmpty())
+            emit evidenceRequested(id);
+    });
     const auto addKey = [this](const QKeySequence& keys, void (DraftEditorPane::*slot)()) {
         auto* shortcut = new QShortcut(keys, this);
         shortcut->setContext(Qt::WidgetWithChildrenShortcut);
@@ -69,6 +80,7 @@ DraftEditorPane::DraftEditorPane(QWidget* parent)
     addKey(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), &DraftEditorPane::approve);
     addKey(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), &DraftEditorPane::reject);
     addKey(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), &DraftEditorPane::redraft);
+    addKey(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), &DraftEditorPane::openFirstEvidence);
     setDrafts({}, {}, {});
 }
 
@@ -102,6 +114,7 @@ void DraftEditorPane::showKind()
     m_ui->analystEdit->setPlainText(draft.analystText.isEmpty() ? draft.aiText : draft.analystText);
     m_loading = false;
     m_dirty = false;
+    mapSentences();
     updateDiff();
 }
 
@@ -112,10 +125,13 @@ void DraftEditorPane::appendAiText(const QString& caseId, Kind kind, const QStri
     domain::Draft& draft = m_drafts[int(kind)];
     draft.kind = kind;
     draft.aiText += chunk;
+    draft.aiSentences.clear(); // the links belong to the stored text, not to a stream
     if (kind == currentKind()) {
+        m_sentences.clear();
         QTextCursor end(m_ui->aiEdit->document());
         end.movePosition(QTextCursor::End);
         end.insertText(chunk);
+        showSentence(-1);
         m_diffDelay->start();
     }
 }
@@ -127,14 +143,15 @@ void DraftEditorPane::setAiText(const QString& caseId, Kind kind, const QString&
     domain::Draft& draft = m_drafts[int(kind)];
     draft.kind = kind;
     draft.aiText = text;
+    draft.aiSentences.clear(); // links come with the stored draft (setDrafts)
     if (kind != currentKind())
         return;
+    m_loading = true;
     m_ui->aiEdit->setPlainText(text);
-    if (m_ui->analystEdit->toPlainText().isEmpty()) {
-        m_loading = true;
+    if (m_ui->analystEdit->toPlainText().isEmpty())
         m_ui->analystEdit->setPlainText(text);
-        m_loading = false;
-    }
+    m_loading = false;
+    mapSentences();
     updateDiff();
 }
 
@@ -197,11 +214,119 @@ void DraftEditorPane::flushAutosave()
 void DraftEditorPane::updateDiff()
 {
     const auto diff = domain::WordDiff::compute(aiText(), analystText());
-    m_ui->aiEdit->setExtraSelections(
-        selectionsFor(m_ui->aiEdit, diff.removed, QColor(255, 205, 205), true));
+    m_aiDiffSelections = selectionsFor(m_ui->aiEdit, diff.removed, QColor(255, 205, 205), true);
+    applyAiSelections();
     m_ui->analystEdit->setExtraSelections(
         selectionsFor(m_ui->analystEdit, diff.inserted, QColor(200, 240, 200), false));
     m_diffCounts = {int(diff.removed.size()), int(diff.inserted.size())};
+}
+
+void DraftEditorPane::mapSentences()
+{
+    // Each link's text is looked up in order from the end of the previous one, so a sentence
+    // that repeats an earlier one still lands on its own place; one not found stays unlinked.
+    m_sentences.clear();
+    const QString text = aiText();
+    const QList<domain::DraftSentenceLink> links = m_drafts.value(int(currentKind())).aiSentences;
+    qsizetype from = 0;
+    for (int i = 0; i < links.size(); ++i) {
+        const QString sentence = links.at(i).text.trimmed();
+        const qsizetype at = sentence.isEmpty() ? -1 : text.indexOf(sentence, from);
+        if (at < 0)
+            continue;
+        from = at + sentence.size();
+        m_sentences.append({int(at), int(from), i});
+    }
+    showSentence(sentenceAt(m_ui->aiEdit->textCursor().position()));
+}
+
+int DraftEditorPane::sentenceAt(int position) const
+{
+    int index = -1;
+    for (int i = 0; i < m_sentences.size(); ++i) {
+        // The cursor right after a sentence's full stop still belongs to it; where two
+        // sentences touch, the later one wins.
+        if (m_sentences.at(i).start <= position && position <= m_sentences.at(i).end)
+            index = i;
+    }
+    return index;
+}
+
+void DraftEditorPane::aiCursorMoved()
+{
+    if (m_loading)
+        return;
+    const int index = sentenceAt(m_ui->aiEdit->textCursor().position());
+    if (index != m_shownSentence)
+        showSentence(index);
+}
+
+void DraftEditorPane::showSentence(int index)
+{
+    m_shownSentence = index;
+    QListWidget* list = m_ui->evidenceList;
+    list->clear();
+    if (aiText().isEmpty()) {
+        applyAiSelections();
+        return;
+    }
+    const QList<domain::DraftSentenceLink> links = m_drafts.value(int(currentKind())).aiSentences;
+    const QStringList ids =
+        index >= 0 ? links.value(m_sentences.at(index).link).evidenceIds : QStringList();
+    for (const QString& id : ids) {
+        auto* item = new QListWidgetItem(evidenceLabel(id), list);
+        item->setData(Qt::UserRole, id);
+        item->setToolTip(id);
+    }
+    if (ids.isEmpty()) {
+        auto* note = new QListWidgetItem(tr("No evidence linked to this sentence."), list);
+        note->setFlags(Qt::NoItemFlags);
+    } else {
+        list->setCurrentRow(0);
+    }
+    applyAiSelections();
+}
+
+void DraftEditorPane::applyAiSelections()
+{
+    QList<QTextEdit::ExtraSelection> selections;
+    if (m_shownSentence >= 0) {
+        QTextEdit::ExtraSelection sentence;
+        sentence.cursor = QTextCursor(m_ui->aiEdit->document());
+        sentence.cursor.setPosition(m_sentences.at(m_shownSentence).start);
+        sentence.cursor.setPosition(m_sentences.at(m_shownSentence).end, QTextCursor::KeepAnchor);
+        sentence.format.setBackground(SentenceBackground);
+        selections << sentence;
+    }
+    selections << m_aiDiffSelections; // drawn later, so a removed word stays visible as such
+    m_ui->aiEdit->setExtraSelections(selections);
+}
+
+void DraftEditorPane::openFirstEvidence()
+{
+    QListWidgetItem* first = m_ui->evidenceList->item(0);
+    const QString id = first ? first->data(Qt::UserRole).toString() : QString();
+    if (id.isEmpty())
+        return;
+    m_ui->evidenceList->setCurrentItem(first);
+    emit evidenceRequested(id);
+}
+
+QString DraftEditorPane::evidenceLabel(const QString& evidenceId) const
+{
+    // Ids are "alert:<id>", "endpoint:<id>" or "<case>|<kind>:<id>" (see ai::CaseFile and
+    // workflow::CaseAssembler); the kind word says what the analyst will see when opening it.
+    QString kind = tr("Evidence");
+    if (evidenceId.contains(QLatin1String("|ev:")))
+        kind = tr("Timeline event");
+    else if (evidenceId.contains(QLatin1String("siem:")))
+        kind = tr("SIEM event");
+    else if (evidenceId.contains(QLatin1String("endpoint:")))
+        kind = tr("Endpoint");
+    else if (evidenceId.startsWith(QLatin1String("alert:")) && !evidenceId.contains(u'|'))
+        kind = tr("Alert");
+    //: An evidence entry under an AI sentence: its kind, then its identifier.
+    return tr("%1: %2").arg(kind, evidenceId);
 }
 
 void DraftEditorPane::approve()
@@ -248,6 +373,9 @@ void DraftEditorPane::retranslateUi()
     m_ui->approveButton->setToolTip(tr("Approve this text (Ctrl+Shift+A)"));
     m_ui->rejectButton->setToolTip(tr("Reject the draft (Ctrl+Shift+R)"));
     m_ui->redraftButton->setToolTip(tr("Ask for a new draft with a note (Ctrl+Shift+N)"));
+    m_ui->evidenceList->setToolTip(
+        tr("Double-click or press Enter to show this evidence (Ctrl+Shift+E shows the first)"));
+    showSentence(m_shownSentence); // the entries' kind words and the note are translated text
 }
 
 } // namespace mtr::app

@@ -5,6 +5,7 @@
 #include "domain/Draft.h"
 
 #include <QHash>
+#include <QTextEdit>
 #include <QWidget>
 
 #include <memory>
@@ -18,8 +19,9 @@ class DraftEditorPane;
 namespace mtr::app {
 
 /// The AI's draft on the left (read-only), the analyst's version on the right (editable,
-/// autosaved every few seconds), word-level differences highlighted in both. Approve, reject
-/// or ask for a new draft, each with a shortcut.
+/// autosaved every few seconds), word-level differences highlighted in both. Under the AI side,
+/// the evidence of the AI sentence under the cursor. Approve, reject or ask for a new draft,
+/// each with a shortcut.
 class DraftEditorPane : public QWidget
 {
     Q_OBJECT
@@ -66,6 +68,8 @@ signals:
                           const QString& text);
     void rejectRequested(const QString& caseId, domain::Draft::Kind kind);
     void redraftRequested(const QString& caseId, domain::Draft::Kind kind, const QString& note);
+    /// The analyst asked to see an evidence item linked to an AI sentence.
+    void evidenceRequested(const QString& evidenceId);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -78,6 +82,21 @@ private:
     void approve();
     void reject();
     void redraft();
+    void mapSentences();
+    int sentenceAt(int position) const;
+    void aiCursorMoved();
+    void showSentence(int index);
+    void applyAiSelections();
+    void openFirstEvidence();
+    QString evidenceLabel(const QString& evidenceId) const;
+
+    /// Where one linked sentence sits in the AI editor's text.
+    struct SentenceRange
+    {
+        int start = 0;
+        int end = 0;  ///< one past the last character
+        int link = 0; ///< index into Draft::aiSentences
+    };
 
     std::unique_ptr<Ui::DraftEditorPane> m_ui;
     QTimer* m_autosave;
@@ -88,6 +107,9 @@ private:
     bool m_dirty = false;
     bool m_loading = false;
     QPair<int, int> m_diffCounts;
+    QList<SentenceRange> m_sentences;
+    int m_shownSentence = -1; ///< index into m_sentences; -1 when the cursor is in none
+    QList<QTextEdit::ExtraSelection> m_aiDiffSelections;
 };
 
 } // namespace mtr::app

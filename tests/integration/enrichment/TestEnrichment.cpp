@@ -41,6 +41,7 @@ private:
     QList<domain::AlertSummary> alerts();
     EnrichmentReport enrich(EnrichmentJob& job, const domain::AlertSummary& alert);
     store::DatabaseConfig config() const;
+    void verifyLinks(const domain::Draft& draft, const QString& tenantId);
     RolloutPolicy assisted() const;
 
     QTemporaryDir m_dir;
@@ -89,6 +90,26 @@ EnrichmentReport TestEnrichment::enrich(EnrichmentJob& job, const domain::AlertS
     return finished.first().first().value<EnrichmentReport>();
 }
 
+// The editor's sentence links: the sentences make up the stored text in order, and every cited
+// id is one the case can show (the grounding validator's own set).
+void TestEnrichment::verifyLinks(const domain::Draft& draft, const QString& tenantId)
+{
+    QVERIFY(!draft.aiSentences.isEmpty());
+    QStringList texts;
+    bool anyEvidence = false;
+    const auto caseFile = CaseAssembler(*m_db).load(draft.caseId, tenantId);
+    QVERIFY(caseFile.ok());
+    const QSet<QString> known = caseFile.value().evidenceIds();
+    for (const domain::DraftSentenceLink& link : draft.aiSentences) {
+        texts << link.text;
+        anyEvidence = anyEvidence || !link.evidenceIds.isEmpty();
+        for (const QString& id : link.evidenceIds)
+            QVERIFY2(known.contains(id), qPrintable(id));
+    }
+    QCOMPARE(texts.join(u' '), draft.aiText);
+    QVERIFY(anyEvidence);
+}
+
 void TestEnrichment::offlineDraftsForEveryDemoCase()
 {
     EnrichmentOptions options;
@@ -104,8 +125,10 @@ void TestEnrichment::offlineDraftsForEveryDemoCase()
         withProposals += report.proposals > 0 ? 1 : 0;
         const auto drafts = store::DraftRepository(*m_db).listForCase(report.caseId).value();
         QCOMPARE(drafts.size(), 3);
-        for (const auto& d : drafts)
+        for (const auto& d : drafts) {
             QVERIFY(!d.aiText.trimmed().isEmpty());
+            verifyLinks(d, alert.tenantId);
+        }
         store::EvidenceRepository evidence(*m_db);
         QVERIFY(!evidence.items(report.caseId).value().isEmpty());
         QVERIFY(!evidence.timeline(report.caseId).value().isEmpty());
@@ -153,9 +176,13 @@ void TestEnrichment::modelDraftsStreamThroughFakeServer()
     QVERIFY(streamed.size() >= 3 * 2); // several chunks per draft, as they arrived
     const auto drafts = store::DraftRepository(*m_db).listForCase(report.caseId).value();
     QCOMPARE(drafts.size(), 3);
-    for (const auto& d : drafts)
+    for (const auto& d : drafts) {
         QCOMPARE(d.aiText,
                  QStringLiteral("Central raised an alert that an analyst should review."));
+        QCOMPARE(d.aiSentences.size(), 1); // the model's alias E1, stored as the real id
+        QCOMPARE(d.aiSentences.first().text, d.aiText);
+        verifyLinks(d, alert.tenantId);
+    }
     // Redaction: no host name, address or person of the case reached the model.
     QCOMPARE(server.requests().size(), 3);
     auto full = store::AlertRepository(*m_db).get(alert.id, alert.tenantId).value();

@@ -28,6 +28,7 @@ private slots:
     void siemEventsStoredExactlyOnce();
     void cursorAndEventsAreAtomic();
     void draftAutosaveSurvivesReopen();
+    void draftSentenceLinksRoundTrip();
     void evidenceIndicatorsAndTimeline();
     void tenantsEndpointsCases();
 
@@ -191,6 +192,63 @@ void TestStoreIngest::draftAutosaveSurvivesReopen()
     QCOMPARE(restored.value()->updatedAt, t0.addSecs(12));
     QVERIFY(!drafts.get(caseId, domain::Draft::Kind::Summary).value().has_value());
     QCOMPARE(drafts.listForCase(caseId).value().size(), 1);
+}
+
+void TestStoreIngest::draftSentenceLinksRoundTrip()
+{
+    const QDateTime t0 = QDateTime::fromMSecsSinceEpoch(1'750'000'000'000LL, Qt::UTC);
+    domain::Draft draft;
+    draft.caseId = QStringLiteral("case-links");
+    draft.tenantId = QStringLiteral("t1");
+    draft.kind = domain::Draft::Kind::Summary;
+    draft.aiSentences = {
+        {QStringLiteral("Central raised an alert."), {QStringLiteral("alert:a1")}},
+        {QStringLiteral("It ran \"x\" – <b>ü</b>."),
+         {QStringLiteral("case-links|siem:e1"), QStringLiteral("case-links|ev:e1")}},
+        {QStringLiteral("Nothing else was seen."), {}},
+    };
+    draft.aiText = QStringLiteral("Central raised an alert. It ran \"x\" – <b>ü</b>. Nothing "
+                                  "else was seen.");
+    draft.aiUpdatedAt = t0;
+    {
+        auto db = m_backend.open();
+        QVERIFY(db);
+        QVERIFY(DraftRepository(*db).saveAiVersion(draft).ok());
+        QVERIFY(DraftRepository(*db)
+                    .autosave(draft.caseId, draft.tenantId, draft.kind, QStringLiteral("mine"), t0)
+                    .ok());
+    }
+
+    auto db = m_backend.open();
+    QVERIFY(db);
+    DraftRepository drafts(*db);
+    auto stored = drafts.get(draft.caseId, draft.kind);
+    QVERIFY(stored.ok() && stored.value().has_value());
+    QCOMPARE(stored.value()->aiText, draft.aiText);
+    QCOMPARE(stored.value()->aiSentences, draft.aiSentences);
+    QCOMPARE(stored.value()->analystText, QStringLiteral("mine"));
+    QCOMPARE(drafts.listForCase(draft.caseId).value().first().aiSentences, draft.aiSentences);
+
+    // New AI text without links drops the old ones (they would point into the wrong text);
+    // the analyst's version stays.
+    QVERIFY(drafts
+                .saveAiVersion(draft.caseId,
+                               draft.tenantId,
+                               draft.kind,
+                               QStringLiteral("AI v2"),
+                               t0.addSecs(1))
+                .ok());
+    stored = drafts.get(draft.caseId, draft.kind);
+    QVERIFY(stored.value()->aiSentences.isEmpty());
+    QCOMPARE(stored.value()->analystText, QStringLiteral("mine"));
+
+    // A row written before the column existed reads as a draft without links.
+    QVERIFY(execSql(*db,
+                    QStringLiteral("UPDATE drafts SET ai_sentences = NULL WHERE case_id = "
+                                   "'case-links'")));
+    stored = drafts.get(draft.caseId, draft.kind);
+    QVERIFY(stored.ok() && stored.value().has_value());
+    QVERIFY(stored.value()->aiSentences.isEmpty());
 }
 
 void TestStoreIngest::evidenceIndicatorsAndTimeline()
