@@ -119,6 +119,12 @@ private:
     ApiResponse scanStart(ApiRequest& request, TenantData& tenant);
     QJsonObject setIsolation(TenantData& tenant, int index, bool enabled, const QString& comment);
 
+    // ApiBlockedItems.cpp: Endpoint API settings/blocked-items
+    ApiResponse blockedItemList(ApiRequest& request, TenantData& tenant);
+    ApiResponse blockedItemAdd(ApiRequest& request, TenantData& tenant);
+    ApiResponse blockedItemGet(ApiRequest& request, TenantData& tenant);
+    ApiResponse blockedItemDelete(ApiRequest& request, TenantData& tenant);
+
     // ApiCases.cpp
     ApiResponse caseList(ApiRequest& request, TenantData& tenant);
     ApiResponse caseCreate(ApiRequest& request, TenantData& tenant);

@@ -51,6 +51,7 @@ struct TenantData
 
     QList<QJsonObject> endpoints;
     QHash<QString, QJsonObject> isolation; ///< endpoint id -> isolation settings
+    QList<QJsonObject> blockedItems;       ///< Endpoint API settings, oldest first; empty at start
 
     QList<QJsonObject> cases;
     QHash<QString, QList<QJsonObject>> caseDetections;
