@@ -114,6 +114,11 @@ EndpointsApi CentralClient::endpoints(const Tenant& tenant) const
     return EndpointsApi(m_transport, tenant);
 }
 
+BlockedItemsApi CentralClient::blockedItems(const Tenant& tenant) const
+{
+    return BlockedItemsApi(m_transport, tenant);
+}
+
 CasesApi CentralClient::cases(const Tenant& tenant) const
 {
     return CasesApi(m_transport, tenant);

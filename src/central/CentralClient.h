@@ -3,6 +3,7 @@
 #pragma once
 
 #include "central/AlertsApi.h"
+#include "central/BlockedItemsApi.h"
 #include "central/CasesApi.h"
 #include "central/CentralConfig.h"
 #include "central/EndpointsApi.h"
@@ -42,6 +43,7 @@ public:
     /// Typed APIs bound to `tenant` (its id as X-Tenant-ID, its apiHost as base URL).
     AlertsApi alerts(const domain::Tenant& tenant) const;
     EndpointsApi endpoints(const domain::Tenant& tenant) const;
+    BlockedItemsApi blockedItems(const domain::Tenant& tenant) const;
     CasesApi cases(const domain::Tenant& tenant) const;
     SiemApi siem(const domain::Tenant& tenant) const;
     QueryRunsApi liveDiscover(const domain::Tenant& tenant) const;

@@ -52,6 +52,9 @@ QString adviceForStatus(int status, bool write)
     case 404:
         return QStringLiteral("Central does not know this object; it may have been removed or "
                               "belong to another tenant");
+    case 409:
+        return QStringLiteral("Central already holds this object (for example the same blocked "
+                              "hash); nothing was changed");
     case 429:
         return QStringLiteral("Central kept rate-limiting after several retries; try again in a "
                               "few minutes");

@@ -351,6 +351,26 @@ Result<ScanRequest> Parsers::scan(const QJsonObject& o)
     return s;
 }
 
+Result<BlockedItem> Parsers::blockedItem(const QJsonObject& o)
+{
+    BlockedItem b;
+    b.id = str(o, "id");
+    if (b.id.isEmpty()) {
+        return missing("id");
+    }
+    b.type = str(o, "type");
+    const QJsonObject properties = obj(o, "properties");
+    b.sha256 = str(properties, "sha256");
+    b.fileName = str(properties, "fileName");
+    b.path = str(properties, "path");
+    b.certificateSigner = str(properties, "certificateSigner");
+    b.comment = str(o, "comment");
+    b.createdAt = time(o.value(QLatin1String("createdAt")));
+    b.createdByName = personName(o.value(QLatin1String("createdBy")));
+    b.raw = o;
+    return b;
+}
+
 Result<QueryRun> Parsers::queryRun(const QJsonObject& o)
 {
     QueryRun r;

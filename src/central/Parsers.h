@@ -40,6 +40,7 @@ public:
     static Result<domain::AlertActionResult> actionResult(const QJsonObject& o);
     static Result<domain::IsolationState> isolation(const QJsonObject& o);
     static Result<domain::ScanRequest> scan(const QJsonObject& o);
+    static Result<domain::BlockedItem> blockedItem(const QJsonObject& o);
     static Result<domain::QueryRun> queryRun(const QJsonObject& o);
     static Result<domain::QueryRow> queryRow(const QJsonObject& o);
 

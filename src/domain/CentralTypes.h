@@ -3,7 +3,8 @@
 #pragma once
 
 /// Value types for Sophos Central results that Types.h does not model: the caller identity,
-/// alert actions, isolation, scans, case sub-resources and query runs. Each keeps its raw JSON.
+/// alert actions, isolation, scans, blocked items, case sub-resources and query runs. Each
+/// keeps its raw JSON.
 
 #include "domain/Severity.h"
 
@@ -73,6 +74,22 @@ struct ScanRequest
     QString id;
     QString status;
     QDateTime requestedAt;
+    QJsonObject raw;
+};
+
+/// A tenant-wide blocked item (Endpoint API settings/blocked-items): Central blocks the file
+/// with this SHA-256 on every endpoint; fileName, path and certificateSigner only describe it.
+struct BlockedItem
+{
+    QString id;
+    QString type;   ///< "sha256"
+    QString sha256; ///< hex as Central sent it; compare without regard to case
+    QString fileName;
+    QString path;
+    QString certificateSigner;
+    QString comment; ///< analyst text: never log it
+    QDateTime createdAt;
+    QString createdByName;
     QJsonObject raw;
 };
 
