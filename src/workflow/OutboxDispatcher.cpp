@@ -175,8 +175,9 @@ void OutboxDispatcher::process(const domain::OutboxItem& item)
         sendLiveDiscover(item, payload.value());
     else if (kind == QLatin1String(OutboxPayload::CustomerMessage))
         sendCustomerMessage(item, payload.value());
+    else if (kind == QLatin1String(OutboxPayload::BlockHash))
+        sendBlockHash(item, payload.value());
     else
-        // TODO: Central's blocked-items API (block a hash) is not in the client yet.
         failed(
             item,
             Error::make(Error::Code::NotAllowed, QStringLiteral("kind cannot be sent: ") + kind));

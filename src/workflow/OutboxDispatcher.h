@@ -49,11 +49,12 @@ struct DispatchSummary
 
 /// Sends approved outbox items exactly once. It claims one item at a time with a lease, checks
 /// right before every write that a valid approval of exactly the item's content exists
-/// (refusing and auditing otherwise), and sends: isolation through the Endpoint API, alert
-/// actions through the Alerts API, Live Discover runs, and customer messages as a Cases API
-/// update plus an e-mail over SMTP with TLS. After a lease that ran out, a retry, a timeout or a
-/// dropped connection it first reads Central's state (isolation, alert, case) and sends only
-/// what did not happen; when it cannot tell, the item becomes "outcome unknown — check".
+/// (refusing and auditing otherwise), and sends: isolation and hash blocks through the Endpoint
+/// API, alert actions through the Alerts API, Live Discover runs, and customer messages as a
+/// Cases API update plus an e-mail over SMTP with TLS. After a lease that ran out, a retry, a
+/// timeout or a dropped connection it first reads Central's state (isolation, blocked items,
+/// alert, case) and sends only what did not happen; when it cannot tell, the item becomes
+/// "outcome unknown — check".
 class OutboxDispatcher : public QObject
 {
     Q_OBJECT
@@ -99,6 +100,11 @@ private:
                        QStringList ids,
                        QStringList remaining,
                        std::function<void(const Result<QStringList>&)> done);
+    void sendBlockHash(const domain::OutboxItem& item, const QJsonObject& payload);
+    void blockHash(const domain::OutboxItem& item, const QJsonObject& payload);
+    void findBlockedHash(const domain::OutboxItem& item,
+                         const QString& sha256,
+                         std::function<void(const Result<bool>&)> done);
     void sendAlertAction(const domain::OutboxItem& item, const QJsonObject& payload);
     void sendLiveDiscover(const domain::OutboxItem& item, const QJsonObject& payload);
     void sendCustomerMessage(const domain::OutboxItem& item, const QJsonObject& payload);

@@ -43,7 +43,7 @@ public:
                                    const QString& body,
                                    const QString& status = {});
 
-    /// Block a SHA-256 (Central's blocked items; not yet in the client).
+    /// Block a SHA-256 tenant-wide (Central's blocked items), with \p comment.
     static QString blockHash(const QString& sha256, const QString& comment);
 
     /// A Live Response command for the analyst to run by hand (never dispatched).

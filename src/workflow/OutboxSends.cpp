@@ -8,6 +8,9 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
+
+#include <memory>
 
 namespace mtr::workflow {
 
@@ -110,6 +113,108 @@ void OutboxDispatcher::isolate(const domain::OutboxItem& item,
                                QStringLiteral("isolation confirmed after a lost answer"));
                 else
                     retry(item, QStringLiteral("isolation not applied; sending again"));
+            });
+        });
+}
+
+void OutboxDispatcher::findBlockedHash(const domain::OutboxItem& item,
+                                       const QString& sha256,
+                                       std::function<void(const Result<bool>&)> done)
+{
+    const auto t = tenant(item.tenantId);
+    if (!t) {
+        done(Error::make(Error::Code::NotFound, QStringLiteral("tenant not stored")));
+        return;
+    }
+    auto found = std::make_shared<bool>(false);
+    m_client->blockedItems(*t).list(
+        this,
+        [found, sha256](const central::Page<domain::BlockedItem>& page) {
+            for (const auto& b : page.items) {
+                if (b.sha256.compare(sha256, Qt::CaseInsensitive) == 0)
+                    *found = true;
+            }
+        },
+        [found, done](Result<int> listed) {
+            if (listed)
+                done(*found);
+            else
+                done(listed.error());
+        });
+}
+
+void OutboxDispatcher::sendBlockHash(const domain::OutboxItem& item, const QJsonObject& payload)
+{
+    static const QRegularExpression hex64(QStringLiteral("^[0-9A-Fa-f]{64}$"));
+    const QString sha256 = payload.value(QLatin1String("sha256")).toString();
+    if (!hex64.match(sha256).hasMatch()) {
+        failed(item,
+               Error::make(Error::Code::InvalidInput,
+                           QStringLiteral("the item holds no SHA-256 (64 hex digits)")));
+        return;
+    }
+    if (!reconciling(item)) {
+        blockHash(item, payload);
+        return;
+    }
+    // An earlier attempt may have been applied: the hash on Central's list means it was.
+    findBlockedHash(item, sha256, [this, item, payload](const Result<bool>& found) {
+        if (!found)
+            finishItem(item,
+                       State::OutcomeUnknown,
+                       QStringLiteral("outcome unknown — check: cannot read blocked items: ")
+                           + found.error().message);
+        else if (found.value())
+            finishItem(item,
+                       State::Sent,
+                       QStringLiteral("hash block confirmed by reading Central"));
+        else
+            blockHash(item, payload);
+    });
+}
+
+void OutboxDispatcher::blockHash(const domain::OutboxItem& item, const QJsonObject& payload)
+{
+    const auto t = tenant(item.tenantId);
+    if (!t) {
+        failed(item, Error::make(Error::Code::NotFound, QStringLiteral("tenant not stored")));
+        return;
+    }
+    if (!guard(item))
+        return;
+    const QString sha256 = payload.value(QLatin1String("sha256")).toString();
+    QString comment = payload.value(QLatin1String("comment")).toString();
+    if (comment.trimmed().isEmpty())
+        comment = marker(item); // Central then still shows where the block came from
+    m_client->blockedItems(*t)
+        .add(sha256, comment, this, [this, item, sha256](Result<domain::BlockedItem> added) {
+            if (added) {
+                finishItem(item, State::Sent, QStringLiteral("blocked item ") + added.value().id);
+                return;
+            }
+            const Error& e = added.error();
+            if (e.httpStatus == 409) {
+                // Central already blocks this hash (an earlier attempt or another admin).
+                finishItem(item, State::Sent, QStringLiteral("hash already blocked (409)"));
+                return;
+            }
+            // A server error on a write may still have been applied; reading tells for sure.
+            if (e.code != Error::Code::OutcomeUnknown && e.code != Error::Code::Timeout
+                && e.code != Error::Code::Server) {
+                failed(item, e);
+                return;
+            }
+            findBlockedHash(item, sha256, [this, item](const Result<bool>& found) {
+                if (!found)
+                    finishItem(item,
+                               State::OutcomeUnknown,
+                               QStringLiteral("outcome unknown — check: ") + found.error().message);
+                else if (found.value())
+                    finishItem(item,
+                               State::Sent,
+                               QStringLiteral("hash block confirmed after a lost answer"));
+                else
+                    retry(item, QStringLiteral("hash block not applied; sending again"));
             });
         });
 }

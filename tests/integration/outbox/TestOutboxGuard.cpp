@@ -81,6 +81,8 @@ QString TestOutboxGuard::payloadFor(const QString& kind)
         return OutboxPayload::liveDiscover(QStringLiteral("q"),
                                            QStringLiteral("SELECT 1"),
                                            {endpoint});
+    if (kind == QLatin1String(OutboxPayload::BlockHash))
+        return OutboxPayload::blockHash(QString(64, QLatin1Char('a')), QStringLiteral("x"));
     return OutboxPayload::customerMessage(cases.isEmpty() ? QString() : cases.first().id,
                                           {},
                                           QStringLiteral("s"),
@@ -114,6 +116,7 @@ void TestOutboxGuard::everySendPathRefusesWithoutApproval_data()
     const QStringList kinds{QLatin1String(OutboxPayload::IsolateEndpoint),
                             QLatin1String(OutboxPayload::AlertAction),
                             QLatin1String(OutboxPayload::LiveDiscover),
+                            QLatin1String(OutboxPayload::BlockHash),
                             QLatin1String(OutboxPayload::CustomerMessage)};
     for (const QString& kind : kinds) {
         for (const char* how : {"no-approval", "changed-content", "one-of-two", "read-only"}) {
@@ -178,7 +181,7 @@ void TestOutboxGuard::everySendPathRefusesWithoutApproval()
 
 void TestOutboxGuard::nothingReachedCentralOrSmtp()
 {
-    QCOMPARE(m_refused, 15);
+    QCOMPARE(m_refused, 19);
     QCOMPARE(m_sim.writes(), 0);
     QCOMPARE(m_sink.messages().size(), 0);
     int refusals = 0;
@@ -186,7 +189,7 @@ void TestOutboxGuard::nothingReachedCentralOrSmtp()
         refusals += e.kind == QLatin1String("send-refused") ? 1 : 0;
         return true;
     }));
-    QCOMPARE(refusals, 15);
+    QCOMPARE(refusals, 19);
     QVERIFY(store::AuditLog(*m_db).verify().value().ok);
 }
 
