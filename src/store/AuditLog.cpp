@@ -72,9 +72,12 @@ Result<domain::AuditEntry> AuditLog::append(const domain::AuditEntry& input)
 
     QSqlQuery q(m_db.connection());
     if (auto r = prepare(q,
+                         // An empty QString may reach the driver as NULL ("" is how the
+                         // system signs); the hash already treats both as "".
                          QStringLiteral("INSERT INTO audit_log (seq, at, analyst, tenant_id, "
                                         "case_id, kind, payload, prev_hash, hash) VALUES (?, ?, "
-                                        "?, ?, ?, ?, ?, ?, ?)"));
+                                        "COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), ?, ?, "
+                                        "?, ?)"));
         !r) {
         return r.error();
     }

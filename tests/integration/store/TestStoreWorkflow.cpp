@@ -38,6 +38,7 @@ private slots:
     void outboxLeaseLifecycle();
     void concurrentClaimsNeverShareAnItem();
     void auditChainDetectsTamperedRow();
+    void auditKeepsSystemEntriesWithEmptyFields();
     void concurrentAuditAppendsKeepOneChain();
     void auditExportsEveryEntry();
 
@@ -342,6 +343,31 @@ void TestStoreWorkflow::auditChainDetectsTamperedRow()
     QCOMPARE(broken.value().firstBrokenSeq, qint64(3));
     QCOMPARE(broken.value().reason, QStringLiteral("hash mismatch"));
     QCOMPARE(broken.value().entries, qint64(2));
+}
+
+void TestStoreWorkflow::auditKeepsSystemEntriesWithEmptyFields()
+{
+    // The system signs with an empty analyst; a null QString must not reach the NOT NULL
+    // column as NULL (the outbox's send-step records failed this way).
+    auto db = m_backend.open();
+    QVERIFY(db);
+    AuditLog audit(*db);
+    for (const QString& analyst : {QString(), QStringLiteral(""), QString(0, QChar())}) {
+        domain::AuditEntry e = entry(1);
+        e.analyst = analyst;
+        e.caseId = QString();
+        auto appended = audit.append(e);
+        QVERIFY2(appended.ok(), qPrintable(appended.ok() ? QString() : appended.error().message));
+    }
+    auto verified = audit.verify();
+    QVERIFY(verified.ok() && verified.value().ok);
+    QCOMPARE(verified.value().entries, qint64(3));
+    auto stored = audit.entries(1, 10);
+    QVERIFY(stored.ok());
+    for (const auto& e : stored.value()) {
+        QVERIFY(e.analyst.isEmpty());
+        QVERIFY(e.caseId.isEmpty());
+    }
 }
 
 void TestStoreWorkflow::concurrentAuditAppendsKeepOneChain()
