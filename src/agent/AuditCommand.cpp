@@ -5,9 +5,9 @@
 #include "AgentCommand.h"
 #include "DatabaseOptions.h"
 #include "store/AuditExport.h"
-#include "store/AuditForwarder.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
+#include "workflow/AuditForwarder.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -80,7 +80,7 @@ int exportLog(store::Database& db, const QCommandLineParser& parser)
 
 /// Checks --collector and --ca-file; on a usage error prints it and sets \p exitCode.
 bool forwardConfig(const QCommandLineParser& parser,
-                   store::AuditForwarder::Config& config,
+                   workflow::AuditForwarder::Config& config,
                    int& exitCode)
 {
     const QString collector = parser.value(QStringLiteral("collector"));
@@ -93,7 +93,7 @@ bool forwardConfig(const QCommandLineParser& parser,
         printError(tr("forward needs --collector tcp://, tls:// or udp://host:port"));
         return false;
     }
-    if (!store::AuditForwarder::checkCollector(config.collector)) {
+    if (!workflow::AuditForwarder::checkCollector(config.collector)) {
         printError(tr("--collector %1 is not tcp://, tls:// or udp://host:port (no path, no "
                       "user)")
                        .arg(collector));
@@ -111,7 +111,7 @@ bool forwardConfig(const QCommandLineParser& parser,
     return true;
 }
 
-int forward(store::Database& db, const store::AuditForwarder::Config& config)
+int forward(store::Database& db, const workflow::AuditForwarder::Config& config)
 {
     // A broken chain is evidence of tampering: copying it to the collector would launder it.
     const Result<store::AuditLog::Verification> chain = store::AuditLog(db).verify();
@@ -126,8 +126,8 @@ int forward(store::Database& db, const store::AuditForwarder::Config& config)
         return ExitFailed;
     }
 
-    store::AuditForwarder forwarder(db, config);
-    const Result<store::AuditForwarder::Outcome> outcome = forwarder.forward();
+    workflow::AuditForwarder forwarder(db, config);
+    const Result<workflow::AuditForwarder::Outcome> outcome = forwarder.forward();
     if (!outcome) {
         printError(tr("audit forward failed: %1").arg(outcome.error().message));
         return outcome.error().code == Error::Code::InvalidInput ? ExitSetup : ExitFailed;
@@ -186,7 +186,7 @@ int runAuditCommand(const QStringList& arguments)
         printError(tr("audit needs one action: verify, export or forward"));
         return ExitUsage;
     }
-    store::AuditForwarder::Config forwarding;
+    workflow::AuditForwarder::Config forwarding;
     if (int code = ExitOk;
         action == QLatin1String("forward") && !forwardConfig(parser, forwarding, code)) {
         return code;

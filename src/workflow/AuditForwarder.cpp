@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: MTR Review Console contributors
-#include "store/AuditForwarder.h"
+#include "workflow/AuditForwarder.h"
 
 #include "log/Log.h"
 #include "store/AuditExport.h"
@@ -15,7 +15,12 @@
 
 #include <memory>
 
-namespace mtr::store {
+namespace mtr::workflow {
+
+using store::AuditExport;
+using store::AuditLog;
+using store::Database;
+using store::SyncCursorRepository;
 
 namespace {
 
@@ -389,4 +394,4 @@ Result<AuditForwarder::Outcome> AuditForwarder::forward()
     return outcome;
 }
 
-} // namespace mtr::store
+} // namespace mtr::workflow

@@ -8,8 +8,10 @@
 #include <QUrl>
 
 namespace mtr::store {
-
 class Database;
+}
+
+namespace mtr::workflow {
 
 /// Delivers the audit log to a syslog collector as RFC 5424 messages (AuditExport::syslogLine):
 /// tcp:// with RFC 6587 octet counting, tls:// the same over TLS (RFC 5425, the peer certificate
@@ -51,7 +53,7 @@ public:
     static QString cursorFeed(const QUrl& collector);
 
     /// Works on \p db, which must outlive this object.
-    AuditForwarder(Database& db, Config config);
+    AuditForwarder(store::Database& db, Config config);
 
     /// Sends every entry after the collector's cursor, in order, moving the cursor as it goes.
     /// Blocks on the network (waitFor...), so run it off the GUI thread. Connects only when
@@ -59,8 +61,8 @@ public:
     Result<Outcome> forward();
 
 private:
-    Database& m_db;
+    store::Database& m_db;
     Config m_config;
 };
 
-} // namespace mtr::store
+} // namespace mtr::workflow

@@ -6,9 +6,9 @@
 // was, a broken chain that is never sent, and no customer value in the agent's log.
 
 #include "SyslogCollector.h"
-#include "store/AuditForwarder.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
+#include "workflow/AuditForwarder.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -182,7 +182,7 @@ QString TestAuditForward::cursor(const QString& path, const QString& url)
         return u"(no workspace)"_s;
     QSqlQuery query(db.value()->connection());
     query.prepare(u"SELECT cursor FROM sync_cursors WHERE feed = ?"_s);
-    query.addBindValue(store::AuditForwarder::cursorFeed(QUrl(url)));
+    query.addBindValue(workflow::AuditForwarder::cursorFeed(QUrl(url)));
     if (!query.exec())
         return query.lastError().text();
     return query.next() ? query.value(0).toString() : QString();
