@@ -447,12 +447,13 @@ void ConsoleController::enrich(const QString& alertId, const QString& tenantId)
                     m_window->draftPane()->setStatusText(
                         tr("Assistant: %1 (%2 of %3)").arg(step).arg(done).arg(total));
                 });
-        connect(m_enrichment,
-                &workflow::EnrichmentJob::draftTextStreamed,
-                this,
-                [this](const QString& caseId, int kind, const QString& text) {
-                    m_window->draftPane()->appendAiText(caseId, domain::Draft::Kind(kind), text);
-                });
+        connect(
+            m_enrichment,
+            &workflow::EnrichmentJob::draftTextStreamed,
+            this,
+            [this](const QString& caseId, int kind, const QString& text) {
+                m_window->draftPane()->showStreamedAiText(caseId, domain::Draft::Kind(kind), text);
+            });
         connect(m_enrichment,
                 &workflow::EnrichmentJob::finished,
                 this,

@@ -118,19 +118,19 @@ void DraftEditorPane::showKind()
     updateDiff();
 }
 
-void DraftEditorPane::appendAiText(const QString& caseId, Kind kind, const QString& chunk)
+void DraftEditorPane::showStreamedAiText(const QString& caseId, Kind kind, const QString& textSoFar)
 {
     if (caseId != m_caseId)
         return;
     domain::Draft& draft = m_drafts[int(kind)];
     draft.kind = kind;
-    draft.aiText += chunk;
+    draft.aiText = textSoFar;
     draft.aiSentences.clear(); // the links belong to the stored text, not to a stream
     if (kind == currentKind()) {
         m_sentences.clear();
-        QTextCursor end(m_ui->aiEdit->document());
-        end.movePosition(QTextCursor::End);
-        end.insertText(chunk);
+        m_loading = true;
+        m_ui->aiEdit->setPlainText(textSoFar); // the model's answer so far, never appended twice
+        m_loading = false;
         showSentence(-1);
         m_diffDelay->start();
     }

@@ -36,8 +36,10 @@ public:
     /// with none, the analyst starts from the AI's words.
     void
     setDrafts(const QString& caseId, const QString& tenantId, const QList<domain::Draft>& drafts);
-    /// Streams model output into the AI side as it arrives.
-    void appendAiText(const QString& caseId, domain::Draft::Kind kind, const QString& chunk);
+    /// Shows the model's answer so far on the AI side while it streams in (each call carries
+    /// the whole text so far); the analyst's version is not touched.
+    void
+    showStreamedAiText(const QString& caseId, domain::Draft::Kind kind, const QString& textSoFar);
     /// Replaces the AI side (a finished draft) without touching the analyst's version.
     void setAiText(const QString& caseId, domain::Draft::Kind kind, const QString& text);
 

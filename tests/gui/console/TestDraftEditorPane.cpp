@@ -14,6 +14,8 @@ using mtr::domain::DraftSentenceLink;
 
 /// The evidence list under the AI draft follows the sentence under the cursor, opens an entry on
 /// Enter, and shows the model's words as plain text.
+using namespace Qt::StringLiterals;
+
 class TestDraftEditorPane : public QObject
 {
     Q_OBJECT
@@ -163,7 +165,11 @@ void TestDraftEditorPane::markupStaysLiteral()
 void TestDraftEditorPane::streamedTextHasNoLinks()
 {
     // A model draft streaming in replaces the text; the old links must not point into it.
-    m_pane->appendAiText(QStringLiteral("alert:a1"), Draft::Kind::Summary, QStringLiteral(" More"));
+    const QString base = draft().aiText;
+    m_pane->showStreamedAiText(QStringLiteral("alert:a1"), Draft::Kind::Summary, base + u" Mo"_s);
+    m_pane->showStreamedAiText(QStringLiteral("alert:a1"), Draft::Kind::Summary, base + u" More"_s);
+    // Each update carries the whole answer so far: shown once, never appended again.
+    QCOMPARE(m_ai->toPlainText(), base + u" More"_s);
     moveAiCursorTo(QStringLiteral("The host ran"));
     QCOMPARE(m_list->count(), 1);
     QVERIFY(m_list->item(0)->data(Qt::UserRole).isNull());
