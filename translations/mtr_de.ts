@@ -123,6 +123,14 @@
         <source>Analyst version</source>
         <translation>Fassung des Analysten</translation>
     </message>
+    <message>
+        <source>Evidence for this &amp;sentence:</source>
+        <translation>Belege für diesen &amp;Satz:</translation>
+    </message>
+    <message>
+        <source>Evidence of the current sentence</source>
+        <translation>Belege des aktuellen Satzes</translation>
+    </message>
 </context>
 <context>
     <name>EvidenceViewerPane</name>
@@ -703,6 +711,39 @@ Genau das wird freigegeben:
     <message>
         <source>Ask for a new draft with a note (Ctrl+Shift+N)</source>
         <translation>Mit einer Notiz einen neuen Entwurf anfordern (Strg+Umschalt+N)</translation>
+    </message>
+    <message>
+        <source>No evidence linked to this sentence.</source>
+        <translation>Mit diesem Satz sind keine Belege verknüpft.</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Beleg</translation>
+    </message>
+    <message>
+        <source>Timeline event</source>
+        <translation>Zeitleisten-Ereignis</translation>
+    </message>
+    <message>
+        <source>SIEM event</source>
+        <translation>SIEM-Ereignis</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>An evidence entry under an AI sentence: its kind, then its identifier.</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to show this evidence (Ctrl+Shift+E shows the first)</source>
+        <translation>Doppelklicken oder Enter drücken, um diesen Beleg zu zeigen (Strg+Umschalt+E zeigt den ersten)</translation>
     </message>
 </context>
 <context>

@@ -123,6 +123,14 @@
         <source>Analyst version</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Evidence for this &amp;sentence:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence of the current sentence</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EvidenceViewerPane</name>
@@ -696,6 +704,39 @@ Exactly what will be approved:
     </message>
     <message>
         <source>Ask for a new draft with a note (Ctrl+Shift+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No evidence linked to this sentence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIEM event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>An evidence entry under an AI sentence: its kind, then its identifier.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to show this evidence (Ctrl+Shift+E shows the first)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -22,7 +22,7 @@ const AgentCommand Commands[] = {
     {"sync",
      "Pull alerts, cases, endpoints and SIEM events into the workspace.",
      &mtr::agent::runSyncCommand},
-    {"audit", "Verify or export the audit log.", &mtr::agent::runAuditCommand},
+    {"audit", "Verify, export or forward the audit log.", &mtr::agent::runAuditCommand},
     {"enrich",
      "Enrich alerts' cases: evidence, drafts, proposals, AI score.",
      &mtr::agent::runEnrichCommand},
