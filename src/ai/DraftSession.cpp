@@ -23,7 +23,9 @@ GroundingResult DraftSession::offlineDraft(DraftKind kind) const
     return m_validator.validate(m_offline.draft(kind));
 }
 
-void DraftSession::requestModelDraft(LlmBackend* backend, DraftKind kind)
+void DraftSession::requestModelDraft(LlmBackend* backend,
+                                     DraftKind kind,
+                                     const QString& analystNote)
 {
     cancel();
     m_backend = backend;
@@ -33,7 +35,7 @@ void DraftSession::requestModelDraft(LlmBackend* backend, DraftKind kind)
     const bool redact = !backend->isOnPremises();
     PromptBuilder builder(m_case, redact ? &m_redactor : nullptr);
     LlmRequest request;
-    request.messages = builder.build(kind);
+    request.messages = builder.build(kind, analystNote);
     m_aliases = builder.evidenceAliases();
     request.jsonSchema = draftJsonSchema();
 

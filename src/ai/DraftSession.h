@@ -31,9 +31,9 @@ public:
     /// The offline draft of a kind, validated; available at once and kept whatever the model does.
     GroundingResult offlineDraft(DraftKind kind) const;
 
-    /// Asks `backend` (not owned; must outlive the request) for a draft of `kind`. A request
-    /// already running is cancelled.
-    void requestModelDraft(LlmBackend* backend, DraftKind kind);
+    /// Asks `backend` (not owned; must outlive the request) for a draft of `kind`, with the
+    /// analyst's note for a new draft if any. A request already running is cancelled.
+    void requestModelDraft(LlmBackend* backend, DraftKind kind, const QString& analystNote = {});
 
     /// Cancels a running model request.
     void cancel();

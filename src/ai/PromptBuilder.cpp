@@ -147,12 +147,16 @@ QString PromptBuilder::evidenceBlock()
     return lines.join(u'\n');
 }
 
-QList<ChatMessage> PromptBuilder::build(DraftKind kind)
+QList<ChatMessage> PromptBuilder::build(DraftKind kind, const QString& analystNote)
 {
     m_nonce = QString::number(QRandomGenerator::system()->generate64(), 16);
     m_aliases.clear();
     m_aliasById.clear();
-    const QString user = task(kind) + u"\n\n<<<EVIDENCE "_s + m_nonce + u">>>\n"_s + evidenceBlock()
+    QString request = task(kind);
+    if (!analystNote.trimmed().isEmpty())
+        request += u"\n\nThe analyst read the previous draft and asks for this change:\n"_s
+                   + value(analystNote.trimmed());
+    const QString user = request + u"\n\n<<<EVIDENCE "_s + m_nonce + u">>>\n"_s + evidenceBlock()
                          + u"\n<<<END EVIDENCE "_s + m_nonce + u">>>\n"_s;
     return {{u"system"_s, systemPrompt(m_nonce)}, {u"user"_s, user}};
 }

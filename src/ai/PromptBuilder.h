@@ -24,8 +24,10 @@ public:
     /// `redactor` may be null only for an on-premises model; it is used, not owned.
     PromptBuilder(const CaseFile& caseFile, Redactor* redactor);
 
-    /// System and user messages for a draft of `kind`.
-    QList<ChatMessage> build(DraftKind kind);
+    /// System and user messages for a draft of `kind`. `analystNote` is the analyst's request
+    /// for a new draft ("shorter", "leave out the second host"): an instruction from the
+    /// analyst, placed before the evidence fence and redacted like everything else.
+    QList<ChatMessage> build(DraftKind kind, const QString& analystNote = {});
 
     /// The nonce of the last build() (for tests and the audit record).
     QString nonce() const

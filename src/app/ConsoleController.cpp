@@ -191,15 +191,7 @@ void ConsoleController::start()
         if (m_window->evidencePane()->showItem(id))
             m_window->focusPane(MainWindow::Pane::Evidence);
     });
-    connect(drafts,
-            &DraftEditorPane::redraftRequested,
-            this,
-            [this](const QString&, domain::Draft::Kind, const QString&) {
-                // TODO(#5): carry the analyst's note into the model prompt; today a new draft is a
-                // re-run.
-                if (!m_alertId.isEmpty())
-                    enrich(m_alertId, m_tenantId);
-            });
+    connect(drafts, &DraftEditorPane::redraftRequested, this, &ConsoleController::redraft);
     connect(m_window->approvalPane(),
             &ApprovalQueuePane::approveRequested,
             this,
@@ -432,7 +424,30 @@ void ConsoleController::loadCase(const QString& caseId, const QString& tenantId,
         });
 }
 
-void ConsoleController::enrich(const QString& alertId, const QString& tenantId)
+void ConsoleController::redraft(const QString& caseId,
+                                domain::Draft::Kind kind,
+                                const QString& note)
+{
+    if (caseId != m_caseId || m_alertId.isEmpty())
+        return;
+    if (!m_useModel) {
+        // The offline drafter writes from the case data alone: a rerun gives the same text and
+        // the note would be silently lost.
+        m_window->draftPane()->setStatusText(
+            tr("No language model is configured: the offline drafter writes from the case data "
+               "and cannot follow a note. Set a model in Settings (Ctrl+,) to ask for a new "
+               "draft."));
+        return;
+    }
+    workflow::DraftNotes notes;
+    if (!note.trimmed().isEmpty())
+        notes.insert(int(kind), note);
+    enrich(m_alertId, m_tenantId, notes);
+}
+
+void ConsoleController::enrich(const QString& alertId,
+                               const QString& tenantId,
+                               const workflow::DraftNotes& notes)
 {
     if (!m_enrichment) {
         workflow::EnrichmentOptions options;
@@ -459,9 +474,17 @@ void ConsoleController::enrich(const QString& alertId, const QString& tenantId)
                 this,
                 &ConsoleController::enrichmentFinished);
     }
-    const QString key = alertId + QLatin1Char('|') + tenantId;
-    if (!m_enrichment->start(alertId, tenantId) && !m_pendingEnrichment.contains(key))
-        m_pendingEnrichment.append(key);
+    if (m_enrichment->start(alertId, tenantId, notes))
+        return;
+    // One run at a time: the case waits, and a later note for it replaces an earlier one.
+    for (PendingEnrichment& waiting : m_pendingEnrichment) {
+        if (waiting.alertId == alertId) {
+            if (!notes.isEmpty())
+                waiting.notes = notes;
+            return;
+        }
+    }
+    m_pendingEnrichment.append({alertId, tenantId, notes});
 }
 
 void ConsoleController::enrichmentFinished(const workflow::EnrichmentReport& report)
@@ -476,8 +499,8 @@ void ConsoleController::enrichmentFinished(const workflow::EnrichmentReport& rep
         reloadCase();
     m_window->queuePane()->refresh(); // the AI score changed
     if (!m_pendingEnrichment.isEmpty()) {
-        const QStringList next = m_pendingEnrichment.takeFirst().split(QLatin1Char('|'));
-        m_enrichment->start(next.value(0), next.value(1));
+        const PendingEnrichment next = m_pendingEnrichment.takeFirst();
+        m_enrichment->start(next.alertId, next.tenantId, next.notes);
     }
 }
 

@@ -6,6 +6,7 @@
 #include "domain/Draft.h"
 #include "domain/Proposal.h"
 #include "store/DatabaseConfig.h"
+#include "workflow/EnrichmentReport.h"
 #include "workflow/RolloutPolicy.h"
 
 #include <QObject>
@@ -19,7 +20,6 @@ class SecretStore;
 
 namespace mtr::workflow {
 class EnrichmentJob;
-struct EnrichmentReport;
 struct SyncSummary;
 } // namespace mtr::workflow
 
@@ -82,7 +82,9 @@ private:
     void loadTenants();
     void openAlert(const QString& alertId, const QString& tenantId);
     void loadCase(const QString& caseId, const QString& tenantId, bool enrichIfEmpty);
-    void enrich(const QString& alertId, const QString& tenantId);
+    void
+    enrich(const QString& alertId, const QString& tenantId, const workflow::DraftNotes& notes = {});
+    void redraft(const QString& caseId, domain::Draft::Kind kind, const QString& note);
     void enrichmentFinished(const workflow::EnrichmentReport& report);
     void saveDraft(const QString& caseId, domain::Draft::Kind kind, const QString& text);
     void approveDraft(const QString& caseId,
@@ -106,7 +108,15 @@ private:
     QString m_caseId;
     QString m_tenantId;
     QString m_alertId;
-    QStringList m_pendingEnrichment; ///< "alertId|tenantId" waiting for the job
+
+    struct PendingEnrichment
+    {
+        QString alertId;
+        QString tenantId;
+        workflow::DraftNotes notes;
+    };
+
+    QList<PendingEnrichment> m_pendingEnrichment; ///< cases waiting for the job
     ai::OpenAiConfig m_model;
     bool m_useModel = false;
     bool m_demoShown = false;

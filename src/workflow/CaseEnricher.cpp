@@ -71,9 +71,10 @@ bool CaseEnricher::toDomainKind(ai::DraftKind kind, domain::Draft::Kind* out)
     return false;
 }
 
-void CaseEnricher::start(const QString& alertId, const QString& tenantId)
+void CaseEnricher::start(const QString& alertId, const QString& tenantId, DraftNotes notes)
 {
     m_alertId = alertId;
+    m_notes = std::move(notes);
     m_report = EnrichmentReport();
     m_report.caseId = CaseAssembler::caseIdFor(alertId);
     m_report.tenantId = tenantId;
@@ -300,7 +301,10 @@ void CaseEnricher::nextModelDraft()
     }
     const ai::DraftKind kind = m_pendingKinds.takeFirst();
     emit progressed(m_report.caseId, QStringLiteral("model-") + ai::draftKindName(kind), 4, 5);
-    m_session->requestModelDraft(m_backend, kind);
+    domain::Draft::Kind domainKind;
+    const QString note =
+        toDomainKind(kind, &domainKind) ? m_notes.value(int(domainKind)) : QString();
+    m_session->requestModelDraft(m_backend, kind, note);
 }
 
 void CaseEnricher::onModelDraftReady(ai::DraftKind kind, const ai::GroundingResult& result)

@@ -41,7 +41,7 @@ public:
     ~CaseEnricher() override;
 
     /// Starts enriching the case of an alert on the next event-loop turn; finished() follows.
-    void start(const QString& alertId, const QString& tenantId);
+    void start(const QString& alertId, const QString& tenantId, DraftNotes notes = {});
 
     /// Stops after the current step; the offline drafts already stored stay.
     void cancel();
@@ -83,6 +83,7 @@ private:
     std::unique_ptr<ai::Redactor> m_auditRedactor;
     ai::LlmBackend* m_backend = nullptr;
     QList<ai::DraftKind> m_pendingKinds;
+    DraftNotes m_notes;
     QTimer m_cancelPoll;
     bool m_finished = false;
 };

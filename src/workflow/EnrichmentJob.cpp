@@ -29,7 +29,7 @@ EnrichmentJob::~EnrichmentJob()
     }
 }
 
-bool EnrichmentJob::start(const QString& alertId, const QString& tenantId)
+bool EnrichmentJob::start(const QString& alertId, const QString& tenantId, const DraftNotes& notes)
 {
     if (m_thread)
         return false;
@@ -37,8 +37,8 @@ bool EnrichmentJob::start(const QString& alertId, const QString& tenantId)
     m_last = EnrichmentReport();
     m_last.caseId = CaseAssembler::caseIdFor(alertId);
     m_last.tenantId = tenantId;
-    m_thread = QThread::create([this, alertId, tenantId] {
-        runOnWorker(alertId, tenantId);
+    m_thread = QThread::create([this, alertId, tenantId, notes] {
+        runOnWorker(alertId, tenantId, notes);
     });
     connect(m_thread, &QThread::finished, this, &EnrichmentJob::onThreadFinished);
     m_thread->start();
@@ -51,7 +51,9 @@ void EnrichmentJob::cancel()
         m_cancel->store(true);
 }
 
-void EnrichmentJob::runOnWorker(const QString& alertId, const QString& tenantId)
+void EnrichmentJob::runOnWorker(const QString& alertId,
+                                const QString& tenantId,
+                                const DraftNotes& notes)
 {
     // Runs on the worker thread: its own connection, its own event loop. Signals reach this
     // job's thread queued; the report is handed over when the thread has ended.
@@ -83,7 +85,7 @@ void EnrichmentJob::runOnWorker(const QString& alertId, const QString& tenantId)
                     report = r;
                     loop.quit();
                 });
-        enricher.start(alertId, tenantId);
+        enricher.start(alertId, tenantId, notes);
         loop.exec();
     }
     db.value().reset();

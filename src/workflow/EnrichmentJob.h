@@ -31,8 +31,9 @@ public:
     /// Cancels a running enrichment and waits for its thread.
     ~EnrichmentJob() override;
 
-    /// Enriches the case of an alert ("alert:<alertId>"); false when a run is still going.
-    bool start(const QString& alertId, const QString& tenantId);
+    /// Enriches the case of an alert ("alert:<alertId>"), passing the analyst's notes for new
+    /// drafts to the model; false when a run is still going.
+    bool start(const QString& alertId, const QString& tenantId, const DraftNotes& notes = {});
 
     /// Asks the running enrichment to stop; finished() reports cancelled.
     void cancel();
@@ -54,7 +55,7 @@ signals:
     void finished(const mtr::workflow::EnrichmentReport& report);
 
 private:
-    void runOnWorker(const QString& alertId, const QString& tenantId);
+    void runOnWorker(const QString& alertId, const QString& tenantId, const DraftNotes& notes);
     void onThreadFinished();
 
     store::DatabaseConfig m_config;

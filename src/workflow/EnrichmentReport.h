@@ -7,6 +7,7 @@
 #include "workflow/AiScorer.h"
 #include "workflow/RolloutPolicy.h"
 
+#include <QHash>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
@@ -20,6 +21,10 @@ struct EnrichmentOptions
     bool useModel = false;  ///< false: the offline drafter only
     ai::OpenAiConfig model; ///< used when useModel
 };
+
+/// The analyst's notes for a new draft, by int(domain::Draft::Kind): what the model should do
+/// differently. Only a model can follow them; the offline drafter ignores them.
+using DraftNotes = QHash<int, QString>;
 
 /// What enriching one case did.
 struct EnrichmentReport

@@ -33,13 +33,15 @@ private slots:
     void initTestCase();
     void offlineDraftsForEveryDemoCase();
     void modelDraftsStreamThroughFakeServer();
+    void redraftNoteReachesTheModelForThatDraftOnly();
     void failingModelKeepsOfflineDrafts();
     void cancelKeepsOfflineDrafts();
     void agentPrintsOneLinePerCase();
 
 private:
     QList<domain::AlertSummary> alerts();
-    EnrichmentReport enrich(EnrichmentJob& job, const domain::AlertSummary& alert);
+    EnrichmentReport
+    enrich(EnrichmentJob& job, const domain::AlertSummary& alert, const DraftNotes& notes = {});
     store::DatabaseConfig config() const;
     void verifyLinks(const domain::Draft& draft, const QString& tenantId);
     RolloutPolicy assisted() const;
@@ -82,10 +84,12 @@ QList<domain::AlertSummary> TestEnrichment::alerts()
     return page ? page.value() : QList<domain::AlertSummary>();
 }
 
-EnrichmentReport TestEnrichment::enrich(EnrichmentJob& job, const domain::AlertSummary& alert)
+EnrichmentReport TestEnrichment::enrich(EnrichmentJob& job,
+                                        const domain::AlertSummary& alert,
+                                        const DraftNotes& notes)
 {
     QSignalSpy finished(&job, &EnrichmentJob::finished);
-    if (!job.start(alert.id, alert.tenantId) || !finished.wait(60000))
+    if (!job.start(alert.id, alert.tenantId, notes) || !finished.wait(60000))
         return {};
     return finished.first().first().value<EnrichmentReport>();
 }
@@ -203,6 +207,44 @@ void TestEnrichment::modelDraftsStreamThroughFakeServer()
         return true;
     }));
     QCOMPARE(requestsAudited, 3);
+}
+
+void TestEnrichment::redraftNoteReachesTheModelForThatDraftOnly()
+{
+    mtr::test::FakeLlmServer server;
+    QVERIFY(server.listen());
+    server.setDefaultReply(mtr::test::FakeLlmServer::answer(
+        QStringLiteral(
+            R"({"sentences":[{"text":"Central raised an alert that an analyst should review.","evidenceIds":["E1"]}]})"),
+        3));
+    EnrichmentOptions options;
+    options.policy = assisted();
+    options.useModel = true;
+    options.model.baseUrl = server.baseUrl();
+    options.model.model = QStringLiteral("fake-model");
+    options.model.apiKey = QStringLiteral("test-key");
+    EnrichmentJob job(config(), options);
+    const domain::AlertSummary alert = alerts().first();
+    const QString note = QStringLiteral("Two sentences at most, no jargon.");
+    const EnrichmentReport report =
+        enrich(job, alert, {{int(domain::Draft::Kind::CustomerNotification), note}});
+    QVERIFY2(report.ok, qPrintable(report.error.message + report.modelFailures.join(u';')));
+    QCOMPARE(server.requests().size(), 3);
+    int withNote = 0;
+    for (const auto& request : server.requests()) {
+        if (!request.body.contains(note.toUtf8()))
+            continue;
+        ++withNote;
+        QVERIFY(request.body.contains("notification to the customer"));
+    }
+    QCOMPARE(withNote, 1); // the customer notification's request, not the other drafts'
+    // The note went out as part of the audited (redacted) model request.
+    bool audited = false;
+    QVERIFY(store::AuditLog(*m_db).forEach([&](const domain::AuditEntry& e) {
+        audited = audited || (e.kind == QLatin1String("model-request") && e.payload.contains(note));
+        return true;
+    }));
+    QVERIFY(audited);
 }
 
 void TestEnrichment::failingModelKeepsOfflineDrafts()

@@ -21,7 +21,29 @@ private slots:
     void remotePromptHoldsNoSeededValue();
     void onPremisesPromptIsClear();
     void aliasesMapBack();
+    void analystNoteIsAskedBeforeTheFenceAndRedacted();
 };
+
+void TestPromptBuilder::analystNoteIsAskedBeforeTheFenceAndRedacted()
+{
+    const auto c = mtr::test::aiDemoCase(true);
+    Redactor redactor(c);
+    PromptBuilder builder(c, &redactor);
+    const QString note = u"Shorter, and do not name WS-FIN-07 or Jana Prüfer."_s;
+    const QString user = builder.build(DraftKind::CustomerNotification, note).at(1).content;
+    const qsizetype asked = user.indexOf(u"asks for this change"_s);
+    QVERIFY(asked > 0);
+    QVERIFY(user.indexOf(u"Shorter, and do not name"_s) > asked);
+    // The analyst's request is an instruction, so it stands before the evidence fence ...
+    QVERIFY(asked < user.indexOf(u"<<<EVIDENCE "_s + builder.nonce()));
+    // ... and, like everything else leaving for a remote model, it is redacted.
+    QVERIFY(!user.contains(u"WS-FIN-07"_s));
+    QVERIFY(!user.contains(u"Prüfer"_s));
+    // Without a note the prompt asks for nothing extra.
+    QVERIFY(!builder.build(DraftKind::CustomerNotification)
+                 .at(1)
+                 .content.contains(u"asks for this change"_s));
+}
 
 void TestPromptBuilder::evidenceCannotCloseTheFence()
 {
