@@ -19,11 +19,13 @@
 #include "store/CaseRepository.h"
 #include "store/Database.h"
 #include "store/DraftRepository.h"
+#include "store/EndpointRepository.h"
 #include "store/EvidenceRepository.h"
 #include "store/ProposalRepository.h"
 #include "store/TenantRepository.h"
 #include "workflow/ApprovalService.h"
 #include "workflow/CaseAssembler.h"
+#include "workflow/CentralCaseLink.h"
 #include "workflow/EnrichmentJob.h"
 #include "workflow/EvidenceImportJob.h"
 #include "workflow/OutboxPayload.h"
@@ -58,11 +60,37 @@ struct CaseSnapshot
     QList<domain::Draft> drafts;
     QList<domain::Proposal> proposals;
     QHash<QString, int> approvals;
+    QList<QPair<QString, QString>> centralCases; ///< (id, label), the suggested one first
 };
 
-CaseSnapshot readCase(store::Database& db, const QString& caseId, const QString& tenantId)
+/// The tenant's Central cases a notification about \p alertId can be recorded on.
+QList<QPair<QString, QString>>
+centralCasesFor(store::Database& db, const QString& alertId, const QString& tenantId)
 {
-    CaseSnapshot s{caseId, tenantId, {}, {}, {}, {}, {}, {}, {}};
+    auto cases = store::CaseRepository(db).listForTenant(tenantId);
+    if (!cases)
+        return {};
+    QString endpointId;
+    QString hostname;
+    if (auto alert = store::AlertRepository(db).get(alertId, tenantId); alert && alert.value()) {
+        endpointId = alert.value()->endpointId;
+        auto endpoint = store::EndpointRepository(db).get(endpointId, tenantId);
+        if (endpoint && endpoint.value())
+            hostname = endpoint.value()->hostname;
+    }
+    QList<QPair<QString, QString>> out;
+    for (const domain::Case& c :
+         workflow::CentralCaseLink::rank(cases.value(), endpointId, hostname))
+        out.append({c.id, workflow::CentralCaseLink::label(c)});
+    return out;
+}
+
+CaseSnapshot readCase(store::Database& db,
+                      const QString& caseId,
+                      const QString& tenantId,
+                      const QString& alertId)
+{
+    CaseSnapshot s{caseId, tenantId, {}, {}, {}, {}, {}, {}, {}, {}};
     store::EvidenceRepository evidence(db);
     auto items = evidence.items(caseId);
     auto indicators = evidence.indicators(caseId);
@@ -89,6 +117,7 @@ CaseSnapshot readCase(store::Database& db, const QString& caseId, const QString&
         auto valid = proposals.validApprovals(p.id);
         s.approvals.insert(p.id, valid.ok() ? int(valid.value().size()) : 0);
     }
+    s.centralCases = centralCasesFor(db, alertId, tenantId);
     return s;
 }
 
@@ -402,8 +431,8 @@ void ConsoleController::loadCase(const QString& caseId, const QString& tenantId,
 {
     m_store->post<CaseSnapshot>(
         this,
-        [caseId, tenantId](store::Database& db) {
-            return readCase(db, caseId, tenantId);
+        [caseId, tenantId, alertId = m_alertId](store::Database& db) {
+            return readCase(db, caseId, tenantId, alertId);
         },
         [this, enrichIfEmpty](CaseSnapshot s) {
             if (s.caseId != m_caseId)
@@ -414,6 +443,7 @@ void ConsoleController::loadCase(const QString& caseId, const QString& tenantId,
                     10000);
             m_window->timelinePane()->setEvents(s.timeline);
             m_window->evidencePane()->setEvidence(s.items, s.indicators);
+            m_window->draftPane()->setCentralCases(s.centralCases);
             m_window->draftPane()->setDrafts(s.caseId, s.tenantId, s.drafts);
             m_window->approvalPane()->setProposals(s.proposals, s.approvals);
             m_draftsShown = !s.drafts.isEmpty();
@@ -555,16 +585,21 @@ void ConsoleController::approveDraft(const QString& caseId,
             });
         return;
     }
+    // The message goes on the Central case the analyst picked (suggested by device) and to the
+    // tenant's contacts.
+    const QString centralCase = m_window->draftPane()->centralCaseId();
+    if (centralCase.isEmpty()) {
+        const QString why = tr("No Sophos Central case of this tenant is synced to record the "
+                               "notification on; sync (F5) and try again.");
+        m_window->draftPane()->setStatusText(tr("Not approved: %1").arg(why));
+        emit draftApprovalFinished(caseId, int(kind), why);
+        return;
+    }
     const QString analyst = analystName();
     const workflow::RolloutPolicy policy = m_policy;
     m_store->post<QString>(
         this,
-        [caseId, tenantId, text, analyst, policy](store::Database& db) -> QString {
-            // The message goes on the tenant's newest Central case and to its contacts.
-            // TODO(#6): link an alert to its Central case by detection once the API exposes it.
-            auto cases = store::CaseRepository(db).listForTenant(tenantId);
-            const QString centralCase =
-                cases.ok() && !cases.value().isEmpty() ? cases.value().first().id : QString();
+        [caseId, tenantId, text, analyst, policy, centralCase](store::Database& db) -> QString {
             const workflow::TenantPolicy tenant = policy.policyFor(tenantId);
             const QString content =
                 workflow::OutboxPayload::customerMessage(centralCase,

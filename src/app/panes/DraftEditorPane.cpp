@@ -106,8 +106,28 @@ void DraftEditorPane::setDrafts(const QString& caseId,
     showKind();
 }
 
+void DraftEditorPane::setCentralCases(const QList<QPair<QString, QString>>& cases)
+{
+    const QSignalBlocker blocker(m_ui->centralCaseCombo);
+    m_ui->centralCaseCombo->clear();
+    for (const auto& [id, label] : cases)
+        m_ui->centralCaseCombo->addItem(label, id);
+    if (cases.isEmpty())
+        m_ui->centralCaseCombo->addItem(tr("(none synced for this tenant)"), QString());
+    m_ui->centralCaseCombo->setEnabled(!cases.isEmpty());
+}
+
+QString DraftEditorPane::centralCaseId() const
+{
+    return m_ui->centralCaseCombo->currentData().toString();
+}
+
 void DraftEditorPane::showKind()
 {
+    // Only a customer notification leaves the console, recorded on a Central case.
+    const bool notification = currentKind() == Kind::CustomerNotification;
+    m_ui->centralCaseLabel->setVisible(notification);
+    m_ui->centralCaseCombo->setVisible(notification);
     const domain::Draft draft = m_drafts.value(int(currentKind()));
     m_loading = true;
     m_ui->aiEdit->setPlainText(draft.aiText);
@@ -373,6 +393,9 @@ void DraftEditorPane::retranslateUi()
     m_ui->approveButton->setToolTip(tr("Approve this text (Ctrl+Shift+A)"));
     m_ui->rejectButton->setToolTip(tr("Reject the draft (Ctrl+Shift+R)"));
     m_ui->redraftButton->setToolTip(tr("Ask for a new draft with a note (Ctrl+Shift+N)"));
+    m_ui->centralCaseCombo->setToolTip(
+        tr("The notification is recorded on this case in Sophos Central and e-mailed to the "
+           "tenant's contacts. The case listing this alert's device comes first."));
     m_ui->evidenceList->setToolTip(
         tr("Double-click or press Enter to show this evidence (Ctrl+Shift+E shows the first)"));
     showSentence(m_shownSentence); // the entries' kind words and the note are translated text

@@ -56,6 +56,12 @@ public:
     QPair<int, int> diffSpanCounts() const;
     void setStatusText(const QString& text);
 
+    /// The tenant's Central cases a customer notification can be recorded on, as (id, label),
+    /// the suggested one first; the analyst may pick another. Empty: none is known.
+    void setCentralCases(const QList<QPair<QString, QString>>& cases);
+    /// The Central case the analyst chose for the notification; empty when there is none.
+    QString centralCaseId() const;
+
     /// Writes any pending edit now (on case switch, before approval, on close).
     void flushAutosave();
 

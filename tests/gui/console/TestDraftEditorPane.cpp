@@ -3,6 +3,7 @@
 #include "app/panes/DraftEditorPane.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
@@ -29,6 +30,7 @@ private slots:
     void sentenceWithoutEvidenceSaysSo();
     void markupStaysLiteral();
     void streamedTextHasNoLinks();
+    void notificationNamesItsCentralCase();
 
 private:
     static Draft draft();
@@ -174,6 +176,25 @@ void TestDraftEditorPane::streamedTextHasNoLinks()
     QCOMPARE(m_list->count(), 1);
     QVERIFY(m_list->item(0)->data(Qt::UserRole).isNull());
     QVERIFY(m_ai->extraSelections().isEmpty()); // no sentence highlight (the diff comes later)
+}
+
+void TestDraftEditorPane::notificationNamesItsCentralCase()
+{
+    auto* combo = m_pane->findChild<QComboBox*>(QStringLiteral("centralCaseCombo"));
+    QVERIFY(combo);
+    QVERIFY(!combo->isVisible()); // a case summary leaves nothing to record
+    m_pane->setCurrentKind(Draft::Kind::CustomerNotification);
+    QVERIFY(combo->isVisible());
+    m_pane->setCentralCases(
+        {{QStringLiteral("c-dc01"), QStringLiteral("MDR: rundll32 on dc01 (new)")},
+         {QStringLiteral("c-old"), QStringLiteral("<b>Hunt</b> (resolved)")}});
+    QCOMPARE(m_pane->centralCaseId(), QStringLiteral("c-dc01")); // the suggestion
+    combo->setCurrentIndex(1);
+    QCOMPARE(m_pane->centralCaseId(), QStringLiteral("c-old"));               // the analyst's pick
+    QCOMPARE(combo->currentText(), QStringLiteral("<b>Hunt</b> (resolved)")); // literal text
+    m_pane->setCentralCases({});
+    QVERIFY(m_pane->centralCaseId().isEmpty());
+    QVERIFY(!combo->isEnabled());
 }
 
 QTEST_MAIN(TestDraftEditorPane)

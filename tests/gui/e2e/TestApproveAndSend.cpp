@@ -73,6 +73,7 @@ void analystApproves(app::MainWindow& window, app::ConsoleController& controller
     editor->setFocus();
     QTest::keyClick(editor, Qt::Key_End, Qt::ControlModifier);
     QTest::keyClicks(editor, Edit);
+    say(QStringLiteral("central case %1").arg(drafts->centralCaseId()));
     QSignalSpy draftApproved(&controller, &app::ConsoleController::draftApprovalFinished);
     QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
     if (!draftApproved.wait(20000) || !draftApproved.first().value(2).toString().isEmpty()) {
@@ -342,6 +343,21 @@ void TestApproveAndSend::verifyExactlyOnce()
         1);
     QCOMPARE(m_sim->count(QStringLiteral("PATCH"), QStringLiteral("/cases/v1/cases/")), 1);
     QCOMPARE(m_sim->writes(), 2);
+    // The update went to the Central case shown in the draft editor when the analyst approved.
+    QString centralCase;
+    for (const domain::OutboxItem& item : outbox()) {
+        if (item.kind == QLatin1String(workflow::OutboxPayload::CustomerMessage))
+            centralCase = QJsonDocument::fromJson(item.payload.toUtf8())
+                              .object()
+                              .value(QLatin1String("centralCaseId"))
+                              .toString();
+    }
+    QVERIFY(!centralCase.isEmpty());
+    QVERIFY2(m_output.contains(QStringLiteral("central case ") + centralCase),
+             qPrintable(m_output));
+    QCOMPARE(
+        m_sim->count(QStringLiteral("PATCH"), QStringLiteral("/cases/v1/cases/") + centralCase),
+        1);
     const auto mails = m_sink->messages();
     QCOMPARE(mails.size(), 1);
     const QJsonObject mail = mails.first();
