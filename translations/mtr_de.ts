@@ -131,6 +131,14 @@
         <source>Evidence of the current sentence</source>
         <translation>Belege des aktuellen Satzes</translation>
     </message>
+    <message>
+        <source>Recorded on Central &amp;case:</source>
+        <translation>In Central-&amp;Fall erfassen:</translation>
+    </message>
+    <message>
+        <source>Central case the notification is recorded on</source>
+        <translation>Central-Fall, in dem die Benachrichtigung erfasst wird</translation>
+    </message>
 </context>
 <context>
     <name>EvidenceViewerPane</name>
@@ -673,6 +681,14 @@ Genau das wird freigegeben:
         <source>Import of %1 failed: %2</source>
         <translation>Import von %1 fehlgeschlagen: %2</translation>
     </message>
+    <message>
+        <source>No language model is configured: the offline drafter writes from the case data and cannot follow a note. Set a model in Settings (Ctrl+,) to ask for a new draft.</source>
+        <translation>Kein Sprachmodell eingerichtet: Der Offline-Entwurf entsteht aus den Falldaten und kann keiner Notiz folgen. Richten Sie in den Einstellungen (Strg+,) ein Modell ein, um einen neuen Entwurf anzufordern.</translation>
+    </message>
+    <message>
+        <source>No Sophos Central case of this tenant is synced to record the notification on; sync (F5) and try again.</source>
+        <translation>Für diesen Mandanten ist kein Sophos-Central-Fall synchronisiert, in dem die Benachrichtigung erfasst werden könnte; synchronisieren Sie (F5) und versuchen Sie es erneut.</translation>
+    </message>
 </context>
 <context>
     <name>mtr::app::DraftEditorPane</name>
@@ -744,6 +760,14 @@ Genau das wird freigegeben:
     <message>
         <source>Double-click or press Enter to show this evidence (Ctrl+Shift+E shows the first)</source>
         <translation>Doppelklicken oder Enter drücken, um diesen Beleg zu zeigen (Strg+Umschalt+E zeigt den ersten)</translation>
+    </message>
+    <message>
+        <source>(none synced for this tenant)</source>
+        <translation>(für diesen Mandanten keiner synchronisiert)</translation>
+    </message>
+    <message>
+        <source>The notification is recorded on this case in Sophos Central and e-mailed to the tenant&apos;s contacts. Cases that name this alert&apos;s device come first.</source>
+        <translation>Die Benachrichtigung wird in diesem Fall in Sophos Central erfasst und per E-Mail an die Kontakte des Mandanten gesendet. Fälle, die das Gerät dieses Alarms nennen, stehen oben.</translation>
     </message>
 </context>
 <context>

@@ -131,6 +131,14 @@
         <source>Evidence of the current sentence</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Recorded on Central &amp;case:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Central case the notification is recorded on</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EvidenceViewerPane</name>
@@ -667,6 +675,14 @@ Exactly what will be approved:
         <source>Import of %1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No language model is configured: the offline drafter writes from the case data and cannot follow a note. Set a model in Settings (Ctrl+,) to ask for a new draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Sophos Central case of this tenant is synced to record the notification on; sync (F5) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mtr::app::DraftEditorPane</name>
@@ -737,6 +753,14 @@ Exactly what will be approved:
     </message>
     <message>
         <source>Double-click or press Enter to show this evidence (Ctrl+Shift+E shows the first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none synced for this tenant)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The notification is recorded on this case in Sophos Central and e-mailed to the tenant&apos;s contacts. Cases that name this alert&apos;s device come first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

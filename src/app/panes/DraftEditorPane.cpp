@@ -395,7 +395,7 @@ void DraftEditorPane::retranslateUi()
     m_ui->redraftButton->setToolTip(tr("Ask for a new draft with a note (Ctrl+Shift+N)"));
     m_ui->centralCaseCombo->setToolTip(
         tr("The notification is recorded on this case in Sophos Central and e-mailed to the "
-           "tenant's contacts. The case listing this alert's device comes first."));
+           "tenant's contacts. Cases that name this alert's device come first."));
     m_ui->evidenceList->setToolTip(
         tr("Double-click or press Enter to show this evidence (Ctrl+Shift+E shows the first)"));
     showSentence(m_shownSentence); // the entries' kind words and the note are translated text
