@@ -229,6 +229,13 @@ void TestApproveAndSend::startConsole(QProcess& console, const QString& mode)
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
     env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("data")));
     env.insert(QStringLiteral("MTR_CENTRAL_CLIENT_SECRET"), QStringLiteral("demo-secret"));
+    // scripts/test runs an X server: there the console is a real X window, keys and all.
+    const QString display = qEnvironmentVariable("MTR_XVFB_DISPLAY");
+    if (display.startsWith(QLatin1Char(':'))) {
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+        env.insert(QStringLiteral("DISPLAY"), display);
+    }
+    qInfo("console on %s", qPrintable(env.value(QStringLiteral("QT_QPA_PLATFORM"))));
     console.setProcessEnvironment(env);
     console.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     console.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--console"), mode});
