@@ -217,8 +217,14 @@ void ConsoleController::start()
     connect(drafts, &DraftEditorPane::autosaveRequested, this, &ConsoleController::saveDraft);
     connect(drafts, &DraftEditorPane::approveRequested, this, &ConsoleController::approveDraft);
     connect(drafts, &DraftEditorPane::evidenceRequested, this, [this](const QString& id) {
-        if (m_window->evidencePane()->showItem(id))
+        // Drafts cite endpoints as "endpoint:<id>"; the case stores them as "<case>|endpoint:<id>".
+        if (m_window->evidencePane()->showItem(id)
+            || m_window->evidencePane()->showItem(m_caseId + QLatin1Char('|') + id))
             m_window->focusPane(MainWindow::Pane::Evidence);
+        else
+            m_window->statusBar()->showMessage(
+                tr("The cited evidence %1 is not among the case's evidence items.").arg(id),
+                8000);
     });
     connect(drafts, &DraftEditorPane::redraftRequested, this, &ConsoleController::redraft);
     connect(m_window->approvalPane(),
@@ -230,6 +236,7 @@ void ConsoleController::start()
             this,
             &ConsoleController::rejectProposal);
     connect(m_window, &MainWindow::importRequested, this, &ConsoleController::importEvidence);
+    connect(m_window, &MainWindow::settingsChanged, this, &ConsoleController::applySettings);
     connect(m_window, &MainWindow::filesDropped, this, &ConsoleController::importFiles);
     connect(m_window, &MainWindow::syncRequested, this, [this] {
         if (m_central)
@@ -239,8 +246,30 @@ void ConsoleController::start()
     resolveSecretAndStartCentral();
 }
 
+void ConsoleController::applySettings()
+{
+    // The model: the next enrichment uses the new backend (a running one finishes with the old).
+    configureModel();
+    if (m_enrichment && !m_enrichment->isRunning()) {
+        delete m_enrichment;
+        m_enrichment = nullptr;
+    } else if (m_enrichment) {
+        m_enrichmentStale = true;
+    }
+    // Central: a new client id, host, CA or secret takes a new connection. Items the outbox
+    // held stay leased and are reconciled before they are sent again.
+    if (m_central) {
+        delete m_central;
+        m_central = nullptr;
+    }
+    logger()->info("settings applied model={} central restarted", m_useModel);
+    resolveSecretAndStartCentral();
+}
+
 void ConsoleController::configureModel()
 {
+    m_useModel = false;
+    m_model = ai::OpenAiConfig();
     const AppSettings s = AppSettings::load(QSettings());
     if (s.aiKind == QLatin1String("offline") || s.aiBaseUrl.isEmpty())
         return; // the offline drafter only
@@ -528,6 +557,17 @@ void ConsoleController::enrichmentFinished(const workflow::EnrichmentReport& rep
     if (report.caseId == m_caseId)
         reloadCase();
     m_window->queuePane()->refresh(); // the AI score changed
+    if (m_enrichmentStale) {
+        // The settings changed during the run: the next run builds the job with the new model.
+        m_enrichmentStale = false;
+        m_enrichment->deleteLater();
+        m_enrichment = nullptr;
+        if (!m_pendingEnrichment.isEmpty()) {
+            const PendingEnrichment next = m_pendingEnrichment.takeFirst();
+            enrich(next.alertId, next.tenantId, next.notes);
+        }
+        return;
+    }
     if (!m_pendingEnrichment.isEmpty()) {
         const PendingEnrichment next = m_pendingEnrichment.takeFirst();
         m_enrichment->start(next.alertId, next.tenantId, next.notes);

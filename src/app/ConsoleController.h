@@ -78,6 +78,7 @@ signals:
 private:
     void startCentral(const QString& secret);
     void configureModel();
+    void applySettings();
     void resolveSecretAndStartCentral();
     void loadTenants();
     void openAlert(const QString& alertId, const QString& tenantId);
@@ -119,6 +120,7 @@ private:
     QList<PendingEnrichment> m_pendingEnrichment; ///< cases waiting for the job
     ai::OpenAiConfig m_model;
     bool m_useModel = false;
+    bool m_enrichmentStale = false; ///< settings changed while the job ran
     bool m_demoShown = false;
     bool m_queueHasRows = false;
     bool m_draftsShown = false;

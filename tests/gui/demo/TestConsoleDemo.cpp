@@ -10,10 +10,12 @@
 #include "app/panes/DraftEditorPane.h"
 #include "app/panes/EvidenceViewerPane.h"
 #include "secrets/SecretStore.h"
+#include "support/FakeLlmServer.h"
 #include "workflow/EvidenceImportJob.h"
 
 #include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
@@ -116,6 +118,8 @@ private slots:
                              + qEnvironmentVariable("MTR_TEST_DB") + QStringLiteral(".png");
         QVERIFY(window.grab().save(shot));
         qInfo("screenshot: %s", qPrintable(shot));
+
+        askForANewDraftWithANote(window, controller);
     }
 
     void cleanupTestCase()
@@ -125,6 +129,50 @@ private slots:
     }
 
 private:
+    /// Without a model a note cannot be followed, and the console says so. Once the analyst
+    /// saves a model in Settings (no restart), the note reaches that model for that draft.
+    void askForANewDraftWithANote(MainWindow& window, ConsoleController& controller)
+    {
+        mtr::app::DraftEditorPane* drafts = window.draftPane();
+        const QString caseId = controller.currentCaseId();
+        const QString note = QStringLiteral("Keep it to two sentences.");
+        emit drafts->redraftRequested(caseId, mtr::domain::Draft::Kind::CustomerNotification, note);
+        auto* status = drafts->findChild<QLabel*>(QStringLiteral("statusLabel"));
+        QVERIFY(status);
+        QVERIFY2(status->text().contains(QStringLiteral("No language model")),
+                 qPrintable(status->text()));
+
+        mtr::test::FakeLlmServer model;
+        QVERIFY(model.listen());
+        model.setDefaultReply(mtr::test::FakeLlmServer::answer(QStringLiteral(
+            R"({"sentences":[{"text":"Central raised an alert.","evidenceIds":[]}]})")));
+        {
+            QSettings settings;
+            settings.setValue(QStringLiteral("ai/kind"), QStringLiteral("openai"));
+            settings.setValue(QStringLiteral("ai/baseUrl"), model.baseUrl().toString());
+            settings.setValue(QStringLiteral("ai/model"), QStringLiteral("fake-model"));
+        }
+        qputenv("MTR_LLM_API_KEY", "test-key");
+        emit window.settingsChanged(false);
+        emit drafts->redraftRequested(caseId, mtr::domain::Draft::Kind::CustomerNotification, note);
+        QTRY_VERIFY_WITH_TIMEOUT(model.requests().size() >= 3, 60000);
+        int withNote = 0;
+        for (const auto& request : model.requests())
+            withNote += request.body.contains(note.toUtf8()) ? 1 : 0;
+        QCOMPARE(withNote, 1);
+        // The run ends and the pane says how it went.
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            status->text().contains(QStringLiteral("Drafts ready"))
+                || status->text().contains(QStringLiteral("could not finish")),
+            qPrintable(status->text() + QStringLiteral(" requests=")
+                       + QString::number(model.requests().size())),
+            60000);
+        // Central came back on the same settings after the restart.
+        QTRY_VERIFY_WITH_TIMEOUT(window.connectionText().contains(QStringLiteral("connected")),
+                                 60000);
+        qunsetenv("MTR_LLM_API_KEY");
+    }
+
     static bool hasSource(MainWindow& window, const QString& source)
     {
         for (const auto& e : window.timelinePane()->model()->events())
