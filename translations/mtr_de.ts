@@ -689,6 +689,10 @@ Genau das wird freigegeben:
         <source>No Sophos Central case of this tenant is synced to record the notification on; sync (F5) and try again.</source>
         <translation>Für diesen Mandanten ist kein Sophos-Central-Fall synchronisiert, in dem die Benachrichtigung erfasst werden könnte; synchronisieren Sie (F5) und versuchen Sie es erneut.</translation>
     </message>
+    <message>
+        <source>The cited evidence %1 is not among the case&apos;s evidence items.</source>
+        <translation>Der zitierte Beleg %1 gehört nicht zu den Belegen des Falls.</translation>
+    </message>
 </context>
 <context>
     <name>mtr::app::DraftEditorPane</name>

@@ -683,6 +683,10 @@ Exactly what will be approved:
         <source>No Sophos Central case of this tenant is synced to record the notification on; sync (F5) and try again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The cited evidence %1 is not among the case&apos;s evidence items.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mtr::app::DraftEditorPane</name>
