@@ -21,6 +21,7 @@
 #include "store/DraftRepository.h"
 #include "store/EndpointRepository.h"
 #include "store/EvidenceRepository.h"
+#include "store/OutboxRepository.h"
 #include "store/ProposalRepository.h"
 #include "store/TenantRepository.h"
 #include "workflow/ApprovalService.h"
@@ -60,6 +61,7 @@ struct CaseSnapshot
     QList<domain::Draft> drafts;
     QList<domain::Proposal> proposals;
     QHash<QString, int> approvals;
+    QHash<QString, domain::OutboxItem> outbox;   ///< newest item per proposal id
     QList<QPair<QString, QString>> centralCases; ///< (id, label), the suggested one first
 };
 
@@ -90,7 +92,7 @@ CaseSnapshot readCase(store::Database& db,
                       const QString& tenantId,
                       const QString& alertId)
 {
-    CaseSnapshot s{caseId, tenantId, {}, {}, {}, {}, {}, {}, {}, {}};
+    CaseSnapshot s{caseId, tenantId, {}, {}, {}, {}, {}, {}, {}, {}, {}};
     store::EvidenceRepository evidence(db);
     auto items = evidence.items(caseId);
     auto indicators = evidence.indicators(caseId);
@@ -116,6 +118,10 @@ CaseSnapshot readCase(store::Database& db,
     for (const domain::Proposal& p : std::as_const(s.proposals)) {
         auto valid = proposals.validApprovals(p.id);
         s.approvals.insert(p.id, valid.ok() ? int(valid.value().size()) : 0);
+    }
+    if (auto sent = store::OutboxRepository(db).forCase(caseId); sent) {
+        for (const domain::OutboxItem& item : sent.value())
+            s.outbox.insert(item.proposalId, item); // oldest first: the newest stays
     }
     s.centralCases = centralCasesFor(db, alertId, tenantId);
     return s;
@@ -474,7 +480,7 @@ void ConsoleController::loadCase(const QString& caseId, const QString& tenantId,
             m_window->evidencePane()->setEvidence(s.items, s.indicators);
             m_window->draftPane()->setCentralCases(s.centralCases);
             m_window->draftPane()->setDrafts(s.caseId, s.tenantId, s.drafts);
-            m_window->approvalPane()->setProposals(s.proposals, s.approvals);
+            m_window->approvalPane()->setProposals(s.proposals, s.approvals, s.outbox);
             m_draftsShown = !s.drafts.isEmpty();
             emit caseLoaded(s.caseId);
             if (s.drafts.isEmpty() && enrichIfEmpty)

@@ -309,6 +309,11 @@ Result<QList<domain::OutboxItem>> OutboxRepository::list(State state)
                   {domain::OutboxItem::stateToString(state)});
 }
 
+Result<QList<domain::OutboxItem>> OutboxRepository::forCase(const QString& caseId)
+{
+    return select(QStringLiteral("case_id = ? ORDER BY id"), {caseId});
+}
+
 Result<QList<domain::OutboxItem>> OutboxRepository::select(const QString& where,
                                                            const QVariantList& binds)
 {

@@ -66,6 +66,9 @@ public:
     /// Items in \p state, oldest first.
     Result<QList<domain::OutboxItem>> list(domain::OutboxItem::State state);
 
+    /// Every item of one case, oldest first.
+    Result<QList<domain::OutboxItem>> forCase(const QString& caseId);
+
 private:
     Result<void> finish(qint64 id,
                         const QString& owner,

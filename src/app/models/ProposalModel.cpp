@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: MTR Review Console contributors
 #include "app/models/ProposalModel.h"
 
+#include <QColor>
+
 namespace mtr::app {
 
 ProposalModel::ProposalModel(QObject* parent)
@@ -9,12 +11,39 @@ ProposalModel::ProposalModel(QObject* parent)
 {}
 
 void ProposalModel::setProposals(const QList<domain::Proposal>& proposals,
-                                 const QHash<QString, int>& approvals)
+                                 const QHash<QString, int>& approvals,
+                                 const QHash<QString, domain::OutboxItem>& outbox)
 {
     beginResetModel();
     m_proposals = proposals;
     m_approvals = approvals;
+    m_outbox = outbox;
     endResetModel();
+}
+
+const domain::OutboxItem* ProposalModel::outboxItem(const QString& proposalId) const
+{
+    const auto it = m_outbox.constFind(proposalId);
+    return it == m_outbox.cend() ? nullptr : &it.value();
+}
+
+QString ProposalModel::outboxText(const domain::OutboxItem& item)
+{
+    using S = domain::OutboxItem::State;
+    switch (item.state) {
+    case S::Pending:
+        return item.lastError.isEmpty() ? tr("Approved; waiting to be sent")
+                                        : tr("Will retry: %1").arg(item.lastError);
+    case S::Sending:
+        return tr("Sending…");
+    case S::Sent:
+        return tr("Sent");
+    case S::Failed:
+        return tr("Failed: %1").arg(item.lastError);
+    case S::OutcomeUnknown:
+        return tr("Outcome unknown, check Central: %1").arg(item.lastError);
+    }
+    return {};
 }
 
 const domain::Proposal* ProposalModel::proposal(int row) const
@@ -61,8 +90,13 @@ QVariant ProposalModel::data(const QModelIndex& index, int role) const
     const domain::Proposal& p = m_proposals.at(index.row());
     if (role == IdRole)
         return p.id;
+    const domain::OutboxItem* sent = outboxItem(p.id);
     if (role == Qt::ToolTipRole)
-        return p.reason;
+        return index.column() == StatusColumn && sent ? outboxText(*sent) : p.reason;
+    if (role == Qt::ForegroundRole && index.column() == StatusColumn && sent
+        && (sent->state == domain::OutboxItem::State::Failed
+            || sent->state == domain::OutboxItem::State::OutcomeUnknown))
+        return QColor(Qt::red);
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
@@ -76,6 +110,8 @@ QVariant ProposalModel::data(const QModelIndex& index, int role) const
         const int approvals = approvalCount(p.id);
         if (p.status != QLatin1String("open"))
             return p.status;
+        if (sent)
+            return outboxText(*sent);
         if (approvals == 0)
             return tr("Waiting for approval");
         return p.highImpact && approvals < 2 ? tr("Needs a second analyst") : tr("Approved");

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: MTR Review Console contributors
 #pragma once
 
+#include "domain/OutboxItem.h"
 #include "domain/Proposal.h"
 
 #include <QAbstractTableModel>
@@ -33,9 +34,15 @@ public:
 
     explicit ProposalModel(QObject* parent = nullptr);
 
-    /// `approvals` counts valid approvals per proposal id.
+    /// `approvals` counts valid approvals per proposal id; `outbox` is the newest outbox item
+    /// of each approved proposal, so the queue shows whether it was sent, is retrying or failed.
     void setProposals(const QList<domain::Proposal>& proposals,
-                      const QHash<QString, int>& approvals = {});
+                      const QHash<QString, int>& approvals = {},
+                      const QHash<QString, domain::OutboxItem>& outbox = {});
+    /// The outbox item of a proposal, or nullptr before it was approved.
+    const domain::OutboxItem* outboxItem(const QString& proposalId) const;
+    /// What happened to an approved item in the outbox, in the analyst's words.
+    static QString outboxText(const domain::OutboxItem& item);
     const domain::Proposal* proposal(int row) const;
     int approvalCount(const QString& proposalId) const;
 
@@ -49,6 +56,7 @@ public:
 private:
     QList<domain::Proposal> m_proposals;
     QHash<QString, int> m_approvals;
+    QHash<QString, domain::OutboxItem> m_outbox;
 };
 
 } // namespace mtr::app

@@ -41,11 +41,12 @@ ApprovalQueuePane::ApprovalQueuePane(QWidget* parent)
 ApprovalQueuePane::~ApprovalQueuePane() = default;
 
 void ApprovalQueuePane::setProposals(const QList<domain::Proposal>& proposals,
-                                     const QHash<QString, int>& approvals)
+                                     const QHash<QString, int>& approvals,
+                                     const QHash<QString, domain::OutboxItem>& outbox)
 {
     const QString current =
         m_ui->approvalView->currentIndex().data(ProposalModel::IdRole).toString();
-    m_model->setProposals(proposals, approvals);
+    m_model->setProposals(proposals, approvals, outbox);
     for (int row = 0; row < m_model->rowCount(); ++row) {
         if (m_model->proposal(row)->id == current)
             m_ui->approvalView->setCurrentIndex(m_model->index(row, 0));
@@ -53,6 +54,15 @@ void ApprovalQueuePane::setProposals(const QList<domain::Proposal>& proposals,
     if (!m_ui->approvalView->currentIndex().isValid() && m_model->rowCount() > 0)
         m_ui->approvalView->setCurrentIndex(m_model->index(0, 0));
     showDetails();
+}
+
+QString ApprovalQueuePane::statusText(const QString& kind) const
+{
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_model->proposal(row)->kind == kind)
+            return m_model->index(row, ProposalModel::StatusColumn).data().toString();
+    }
+    return {};
 }
 
 bool ApprovalQueuePane::selectKind(const QString& kind)
@@ -87,9 +97,14 @@ void ApprovalQueuePane::showDetails()
         return;
     }
     // Plain text: titles, reasons and content may quote attacker-controlled evidence.
-    m_ui->detailText->setPlainText(tr("%1\n\nWhy: %2\nExpected impact: %3\n\nExactly what will be "
-                                      "approved:\n%4")
-                                       .arg(p->title, p->reason, p->expectedImpact, p->content));
+    QString details = tr("%1\n\nWhy: %2\nExpected impact: %3\n\nExactly what will be "
+                         "approved:\n%4")
+                          .arg(p->title, p->reason, p->expectedImpact, p->content);
+    if (const domain::OutboxItem* sent = m_model->outboxItem(p->id))
+        details += tr("\n\nOutbox: %1 (attempts: %2)")
+                       .arg(ProposalModel::outboxText(*sent))
+                       .arg(sent->attempts);
+    m_ui->detailText->setPlainText(details);
 }
 
 void ApprovalQueuePane::approveCurrent()

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: MTR Review Console contributors
 #pragma once
 
+#include "domain/OutboxItem.h"
 #include "domain/Proposal.h"
 
 #include <QHash>
@@ -29,7 +30,10 @@ public:
     ~ApprovalQueuePane() override;
 
     void setProposals(const QList<domain::Proposal>& proposals,
-                      const QHash<QString, int>& approvals = {});
+                      const QHash<QString, int>& approvals = {},
+                      const QHash<QString, domain::OutboxItem>& outbox = {});
+    /// The status column's text for the first proposal of `kind` (what the analyst reads).
+    QString statusText(const QString& kind) const;
 
     ProposalModel* model() const
     {

@@ -122,6 +122,15 @@ int runConsole(int argc, char** argv)
                      [](qint64 id, const QString& outcome) {
                          say(QStringLiteral("dispatched %1 %2").arg(id).arg(outcome));
                      });
+    // What the approval queue tells the analyst about each item, every time the case reloads.
+    QObject::connect(&controller, &app::ConsoleController::caseLoaded, &window, [&window] {
+        for (const char* kind :
+             {workflow::OutboxPayload::IsolateEndpoint, workflow::OutboxPayload::CustomerMessage}) {
+            const QString status = window.approvalPane()->statusText(QLatin1String(kind));
+            if (!status.isEmpty())
+                say(QStringLiteral("status %1: %2").arg(QLatin1String(kind), status));
+        }
+    });
     QObject::connect(&controller, &app::ConsoleController::demoDataShown, &window, [&] {
         say(QStringLiteral("shown %1").arg(controller.currentCaseId()));
         if (approve)
@@ -398,6 +407,11 @@ void TestApproveAndSend::editedNotificationAndIsolationAreSentOnce()
         QVERIFY2(waitForOutput(console, QStringLiteral("approved isolation"), 180000),
                  qPrintable(m_output));
         QVERIFY2(waitUntilSent(2, 60000), qPrintable(m_output));
+        // The approval queue shows the analyst that both went out.
+        QVERIFY2(waitForOutput(console, QStringLiteral("status isolate-endpoint: Sent"), 30000),
+                 qPrintable(m_output));
+        QVERIFY2(waitForOutput(console, QStringLiteral("status customer-message: Sent"), 30000),
+                 qPrintable(m_output));
         stopProcess(console);
     }
     verifyExactlyOnce();
