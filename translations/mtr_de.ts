@@ -488,6 +488,14 @@ Genau das wird freigegeben:
         <source>Reject the selected proposal (Ctrl+Delete)</source>
         <translation>Den gewählten Vorschlag ablehnen (Strg+Entf)</translation>
     </message>
+    <message>
+        <source>
+
+Outbox: %1 (attempts: %2)</source>
+        <translation>
+
+Postausgang: %1 (Versuche: %2)</translation>
+    </message>
 </context>
 <context>
     <name>mtr::app::CaseTimelineModel</name>
@@ -965,6 +973,30 @@ Die KI bereitet jeden Fall vor; der Analyst entscheidet.</translation>
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>Approved; waiting to be sent</source>
+        <translation>Freigegeben; wartet auf den Versand</translation>
+    </message>
+    <message>
+        <source>Will retry: %1</source>
+        <translation>Neuer Versuch folgt: %1</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Outcome unknown, check Central: %1</source>
+        <translation>Ergebnis unbekannt, in Central prüfen: %1</translation>
     </message>
 </context>
 <context>

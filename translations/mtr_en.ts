@@ -482,6 +482,12 @@ Exactly what will be approved:
         <source>Reject the selected proposal (Ctrl+Delete)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>
+
+Outbox: %1 (attempts: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mtr::app::CaseTimelineModel</name>
@@ -957,6 +963,30 @@ The AI prepares every case; the analyst decides.</source>
     </message>
     <message>
         <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved; waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Will retry: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome unknown, check Central: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
