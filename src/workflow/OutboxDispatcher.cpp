@@ -101,6 +101,14 @@ std::optional<domain::Tenant> OutboxDispatcher::tenant(const QString& tenantId)
     return std::nullopt;
 }
 
+std::optional<domain::Tenant> OutboxDispatcher::tenantOrFail(const domain::OutboxItem& item)
+{
+    auto t = tenant(item.tenantId);
+    if (!t)
+        failed(item, Error::make(Error::Code::NotFound, QStringLiteral("tenant not stored")));
+    return t;
+}
+
 Result<domain::Proposal> OutboxDispatcher::verifyApproval(const domain::OutboxItem& item)
 {
     store::ProposalRepository proposals(m_db);

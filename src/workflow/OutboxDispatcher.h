@@ -118,6 +118,8 @@ private:
     void audit(const domain::OutboxItem& item, const QString& kind, QJsonObject payload);
     bool reconciling(const domain::OutboxItem& item) const;
     std::optional<domain::Tenant> tenant(const QString& tenantId);
+    /// The item's tenant, or nullopt after failing the item: a send needs the tenant's API host.
+    std::optional<domain::Tenant> tenantOrFail(const domain::OutboxItem& item);
     static QString marker(const domain::OutboxItem& item);
 
     store::Database& m_db;

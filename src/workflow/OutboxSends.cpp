@@ -83,11 +83,9 @@ void OutboxDispatcher::isolate(const domain::OutboxItem& item,
                                const QJsonObject& payload,
                                const QStringList& ids)
 {
-    const auto t = tenant(item.tenantId);
-    if (!t) {
-        failed(item, Error::make(Error::Code::NotFound, QStringLiteral("tenant not stored")));
+    const auto t = tenantOrFail(item);
+    if (!t)
         return;
-    }
     if (!guard(item))
         return;
     const QString comment = payload.value(QLatin1String("comment")).toString();
@@ -175,11 +173,9 @@ void OutboxDispatcher::sendBlockHash(const domain::OutboxItem& item, const QJson
 
 void OutboxDispatcher::blockHash(const domain::OutboxItem& item, const QJsonObject& payload)
 {
-    const auto t = tenant(item.tenantId);
-    if (!t) {
-        failed(item, Error::make(Error::Code::NotFound, QStringLiteral("tenant not stored")));
+    const auto t = tenantOrFail(item);
+    if (!t)
         return;
-    }
     if (!guard(item))
         return;
     const QString sha256 = payload.value(QLatin1String("sha256")).toString();
@@ -221,11 +217,9 @@ void OutboxDispatcher::blockHash(const domain::OutboxItem& item, const QJsonObje
 
 void OutboxDispatcher::sendAlertAction(const domain::OutboxItem& item, const QJsonObject& payload)
 {
-    const auto t = tenant(item.tenantId);
-    if (!t) {
-        failed(item, Error::make(Error::Code::NotFound, QStringLiteral("tenant not stored")));
+    const auto t = tenantOrFail(item);
+    if (!t)
         return;
-    }
     const QString alertId = payload.value(QLatin1String("alertId")).toString();
     const QString action = payload.value(QLatin1String("action")).toString();
     const auto known = central::AlertsApi::actionFromName(action);
@@ -273,11 +267,9 @@ void OutboxDispatcher::sendAlertAction(const domain::OutboxItem& item, const QJs
 
 void OutboxDispatcher::sendLiveDiscover(const domain::OutboxItem& item, const QJsonObject& payload)
 {
-    const auto t = tenant(item.tenantId);
-    if (!t) {
-        failed(item, Error::make(Error::Code::NotFound, QStringLiteral("tenant not stored")));
+    const auto t = tenantOrFail(item);
+    if (!t)
         return;
-    }
     if (reconciling(item)) {
         // Central lists no runs by name through our client: a second run cannot be ruled out.
         finishItem(item,
@@ -327,11 +319,9 @@ void OutboxDispatcher::updateCase(const domain::OutboxItem& item,
                                   const QJsonObject& payload,
                                   Then then)
 {
-    const auto t = tenant(item.tenantId);
-    if (!t) {
-        failed(item, Error::make(Error::Code::NotFound, QStringLiteral("tenant not stored")));
+    const auto t = tenantOrFail(item);
+    if (!t)
         return;
-    }
     const QString caseId = payload.value(QLatin1String("centralCaseId")).toString();
     const central::CasesApi api = m_client->cases(*t);
     const QString tag = marker(item);

@@ -195,6 +195,12 @@ public:
                == 200;
     }
 
+    /// Removes every fault rule, so each test starts from a well-behaved simulator.
+    bool clearFaults()
+    {
+        return call("DELETE", QStringLiteral("/_sim/faults")).status == 200;
+    }
+
     /// Replaces the client (a new connection pool).
     void resetClient()
     {

@@ -80,7 +80,7 @@ private slots:
 
     void init()
     {
-        QCOMPARE(m_sim.call("DELETE", QStringLiteral("/_sim/faults")).status, 200);
+        QVERIFY(m_sim.clearFaults());
     }
 
     void cleanupTestCase()
