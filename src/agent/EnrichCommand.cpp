@@ -124,10 +124,9 @@ bool enrichOne(store::Database& db,
         printError(tr("%1: %2").arg(report.caseId, report.error.message));
         return false;
     }
-    QString line = QStringLiteral("enriched %1 drafts=%2 proposals=%3")
-                       .arg(report.caseId)
-                       .arg(report.drafts)
-                       .arg(report.proposals);
+    QString line =
+        QStringLiteral("enriched %1 drafts=%2 proposals=%3")
+            .arg(report.caseId, QString::number(report.drafts), QString::number(report.proposals));
     if (options.useModel)
         line += QStringLiteral(" model-drafts=%1").arg(report.modelDrafts);
     printLine(line);

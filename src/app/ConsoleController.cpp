@@ -366,8 +366,9 @@ void ConsoleController::startCentral(const QString& secret)
             &CentralWorker::syncProgressed,
             this,
             [this](const QString&, const QString& feed, int n) {
-                m_window->statusBar()->showMessage(tr("Syncing %1: %2 so far").arg(feed).arg(n),
-                                                   2000);
+                m_window->statusBar()->showMessage(
+                    tr("Syncing %1: %2 so far").arg(feed, QString::number(n)),
+                    2000);
             });
     connect(m_central,
             &CentralWorker::feedFailed,
@@ -525,7 +526,8 @@ void ConsoleController::enrich(const QString& alertId,
                 this,
                 [this](const QString&, const QString& step, int done, int total) {
                     m_window->draftPane()->setStatusText(
-                        tr("Assistant: %1 (%2 of %3)").arg(step).arg(done).arg(total));
+                        tr("Assistant: %1 (%2 of %3)")
+                            .arg(step, QString::number(done), QString::number(total)));
                 });
         connect(
             m_enrichment,

@@ -92,9 +92,7 @@ Error ErrorMapper::fromHttp(int status,
         apiMessage = firstString(o, {"message"}).left(200);
     }
     e.message = QStringLiteral("%1: HTTP %2: %3")
-                    .arg(operation)
-                    .arg(status)
-                    .arg(adviceForStatus(status, write));
+                    .arg(operation, QString::number(status), adviceForStatus(status, write));
     if (!apiMessage.isEmpty()) {
         e.message += QStringLiteral(" (Central said: %1)").arg(apiMessage);
     }
@@ -122,8 +120,7 @@ Error ErrorMapper::fromNetwork(QNetworkReply::NetworkError error, const QString&
     return Error::make(Error::Code::Network,
                        QStringLiteral("%1: could not reach Central (network error %2); check the "
                                       "connection, proxy and host name")
-                           .arg(operation)
-                           .arg(int(error)),
+                           .arg(operation, QString::number(int(error))),
                        true);
 }
 

@@ -159,8 +159,7 @@ FirewallLogReader::parseLine(const QString& line, qint64 lineNo, ReadDiagnostics
                      valueStart,
                      QCoreApplication::translate("mtr::evidence",
                                                  "unterminated quote in '%1' at column %2")
-                         .arg(key)
-                         .arg(valueStart + 1)});
+                         .arg(key, QString::number(valueStart + 1))});
                 record.fields.append({key, line.mid(valueStart + 1, valueEnd - valueStart - 1)});
                 pos = valueEnd;
                 continue;

@@ -125,7 +125,7 @@ void TimelineBuilder::addCommandOutput(const CommandOutput& output,
                          || output.command == QLatin1String("tasklist");
     for (qsizetype i = 0; i < output.rows.size(); ++i) {
         domain::TimelineEvent event;
-        event.sourceId = QStringLiteral("%1#row%2").arg(sourceId).arg(i + 1);
+        event.sourceId = QStringLiteral("%1#row%2").arg(sourceId, QString::number(i + 1));
         event.id = QStringLiteral("ev:") + event.sourceId;
         event.timeUtc = collectedAt.toUTC();
         event.originalTime = collectedAt.toString(Qt::ISODate);

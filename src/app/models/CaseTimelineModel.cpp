@@ -175,7 +175,8 @@ QVariant CaseTimelineModel::data(const QModelIndex& index, int role) const
         case SummaryColumn:
             return QString(e.summary).replace(QLatin1Char('\n'), QLatin1Char(' '));
         case ProcessColumn:
-            return e.pid >= 0 ? tr("%1 (pid %2)").arg(e.processName).arg(e.pid) : e.processName;
+            return e.pid >= 0 ? tr("%1 (pid %2)").arg(e.processName, QString::number(e.pid))
+                              : e.processName;
         case NetworkColumn:
             if (e.remoteAddress.isEmpty())
                 return {};

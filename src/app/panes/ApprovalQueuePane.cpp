@@ -101,9 +101,9 @@ void ApprovalQueuePane::showDetails()
                          "approved:\n%4")
                           .arg(p->title, p->reason, p->expectedImpact, p->content);
     if (const domain::OutboxItem* sent = m_model->outboxItem(p->id))
+        // One arg() call: a Central error text holding "%2" must not be substituted again.
         details += tr("\n\nOutbox: %1 (attempts: %2)")
-                       .arg(ProposalModel::outboxText(*sent))
-                       .arg(sent->attempts);
+                       .arg(ProposalModel::outboxText(*sent), QString::number(sent->attempts));
     m_ui->detailText->setPlainText(details);
 }
 

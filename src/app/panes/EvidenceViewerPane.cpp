@@ -161,7 +161,7 @@ void EvidenceViewerPane::listOccurrences()
         if (item >= 0)
             line = int(m_items.at(item).text.left(occurrence.offset).count(QLatin1Char('\n'))) + 1;
         auto* entry = new QListWidgetItem(
-            tr("%1, line %2: %3").arg(origin).arg(line).arg(occurrence.original));
+            tr("%1, line %2: %3").arg(origin, QString::number(line), occurrence.original));
         m_ui->occurrenceList->addItem(entry);
     }
 }

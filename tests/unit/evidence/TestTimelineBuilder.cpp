@@ -76,6 +76,7 @@ private slots:
     void correlatesConnections();
     void rebuildsProcessTrees();
     void linuxProcessTree();
+    void sourceIdsKeepPercentSigns();
     void filters_data();
     void filters();
 };
@@ -156,6 +157,24 @@ void TestTimelineBuilder::rebuildsProcessTrees()
     QCOMPARE(siem->parentPid, 4420);
     QCOMPARE(siem->attributes.value(QLatin1String("parent_event_id")).toString(), explorer->id);
     QVERIFY(tree.value(explorer->id).contains(siem->id));
+}
+
+void TestTimelineBuilder::sourceIdsKeepPercentSigns()
+{
+    // Source ids come from file names an attacker may choose: "%1" in one must stay literal.
+    TimelineBuilder builder;
+    const QDateTime collected(QDate(2026, 11, 30), QTime(8, 45, 0), QTimeZone::utc());
+    builder.addCommandOutput(
+        LiveResponseReader::read(evidenceText(QStringLiteral("composed/ps-ef-tree.out"))),
+        collected,
+        QStringLiteral("web01"),
+        QStringLiteral("lr:ps-%1-%2.out"));
+    const auto events = builder.events();
+    QVERIFY(!events.isEmpty());
+    QCOMPARE(events.first().sourceId, QStringLiteral("lr:ps-%1-%2.out#row1"));
+    for (const auto& event : events)
+        QVERIFY2(event.sourceId.startsWith(QLatin1String("lr:ps-%1-%2.out#row")),
+                 qPrintable(event.sourceId));
 }
 
 void TestTimelineBuilder::linuxProcessTree()
