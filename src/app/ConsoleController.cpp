@@ -60,7 +60,7 @@ struct CaseSnapshot
     QList<domain::TimelineEvent> timeline;
     QList<domain::Draft> drafts;
     QList<domain::Proposal> proposals;
-    QHash<QString, int> approvals;
+    QHash<QString, QStringList> approvals;       ///< valid approvers per proposal id, oldest first
     QHash<QString, domain::OutboxItem> outbox;   ///< newest item per proposal id
     QList<QPair<QString, QString>> centralCases; ///< (id, label), the suggested one first
 };
@@ -117,7 +117,12 @@ CaseSnapshot readCase(store::Database& db,
     s.proposals = open.value();
     for (const domain::Proposal& p : std::as_const(s.proposals)) {
         auto valid = proposals.validApprovals(p.id);
-        s.approvals.insert(p.id, valid.ok() ? int(valid.value().size()) : 0);
+        QStringList approvers;
+        if (valid.ok()) {
+            for (const domain::Approval& a : valid.value())
+                approvers.append(a.analyst);
+        }
+        s.approvals.insert(p.id, approvers);
     }
     if (auto sent = store::OutboxRepository(db).forCase(caseId); sent) {
         for (const domain::OutboxItem& item : sent.value())

@@ -36,6 +36,11 @@ QString ApprovalService::automationAnalyst(const QString& playbookId)
     return AutomationPrefix + playbookId;
 }
 
+QString ApprovalService::automationPlaybook(const QString& analyst)
+{
+    return analyst.startsWith(AutomationPrefix) ? analyst.mid(AutomationPrefix.size()) : QString();
+}
+
 Result<void> ApprovalService::audit(const QString& kind,
                                     const QString& analyst,
                                     const domain::Proposal& proposal,

@@ -40,6 +40,8 @@ public:
 
     /// The analyst name automation approves under: "automation:<playbookId>".
     static QString automationAnalyst(const QString& playbookId);
+    /// The playbook an automation approver name stands for; empty for a named analyst.
+    static QString automationPlaybook(const QString& analyst);
 
     /// Records \p analyst's approval of \p contentSeen for a proposal and enqueues it when
     /// enough analysts approved. NotAllowed (and audited) when the phase refuses the kind, the

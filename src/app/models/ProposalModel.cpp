@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: MTR Review Console contributors
 #include "app/models/ProposalModel.h"
 
+#include "workflow/ApprovalService.h"
+
 #include <QColor>
 
 namespace mtr::app {
@@ -11,7 +13,7 @@ ProposalModel::ProposalModel(QObject* parent)
 {}
 
 void ProposalModel::setProposals(const QList<domain::Proposal>& proposals,
-                                 const QHash<QString, int>& approvals,
+                                 const QHash<QString, QStringList>& approvals,
                                  const QHash<QString, domain::OutboxItem>& outbox)
 {
     beginResetModel();
@@ -53,7 +55,17 @@ const domain::Proposal* ProposalModel::proposal(int row) const
 
 int ProposalModel::approvalCount(const QString& proposalId) const
 {
-    return m_approvals.value(proposalId);
+    return int(m_approvals.value(proposalId).size());
+}
+
+QString ProposalModel::approversText(const QString& proposalId) const
+{
+    QStringList names;
+    for (const QString& approver : m_approvals.value(proposalId)) {
+        const QString playbook = workflow::ApprovalService::automationPlaybook(approver);
+        names.append(playbook.isEmpty() ? approver : tr("Automation (%1)").arg(playbook));
+    }
+    return names.join(QLatin1String(", "));
 }
 
 QString ProposalModel::kindText(const QString& kind)
@@ -106,6 +118,8 @@ QVariant ProposalModel::data(const QModelIndex& index, int role) const
         return p.title;
     case ImpactColumn:
         return p.highImpact ? tr("High: %1").arg(p.expectedImpact) : p.expectedImpact;
+    case ApprovedByColumn:
+        return approversText(p.id);
     case StatusColumn: {
         const int approvals = approvalCount(p.id);
         if (p.status != QLatin1String("open"))
@@ -131,6 +145,8 @@ QVariant ProposalModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Proposal");
     case ImpactColumn:
         return tr("Expected impact");
+    case ApprovedByColumn:
+        return tr("Approved by");
     case StatusColumn:
         return tr("Status");
     }

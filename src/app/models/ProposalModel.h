@@ -23,6 +23,7 @@ public:
         KindColumn,
         TitleColumn,
         ImpactColumn,
+        ApprovedByColumn,
         StatusColumn,
         ColumnCount
     };
@@ -34,10 +35,11 @@ public:
 
     explicit ProposalModel(QObject* parent = nullptr);
 
-    /// `approvals` counts valid approvals per proposal id; `outbox` is the newest outbox item
+    /// `approvals` names the analysts (or `automation:<playbook>`) with a valid approval of each
+    /// proposal, oldest first; `outbox` is the newest outbox item
     /// of each approved proposal, so the queue shows whether it was sent, is retrying or failed.
     void setProposals(const QList<domain::Proposal>& proposals,
-                      const QHash<QString, int>& approvals = {},
+                      const QHash<QString, QStringList>& approvals = {},
                       const QHash<QString, domain::OutboxItem>& outbox = {});
     /// The outbox item of a proposal, or nullptr before it was approved.
     const domain::OutboxItem* outboxItem(const QString& proposalId) const;
@@ -45,6 +47,8 @@ public:
     static QString outboxText(const domain::OutboxItem& item);
     const domain::Proposal* proposal(int row) const;
     int approvalCount(const QString& proposalId) const;
+    /// Who approved a proposal, automation named as such; empty before any approval.
+    QString approversText(const QString& proposalId) const;
 
     static QString kindText(const QString& kind);
 
@@ -55,7 +59,7 @@ public:
 
 private:
     QList<domain::Proposal> m_proposals;
-    QHash<QString, int> m_approvals;
+    QHash<QString, QStringList> m_approvals;
     QHash<QString, domain::OutboxItem> m_outbox;
 };
 

@@ -41,7 +41,7 @@ ApprovalQueuePane::ApprovalQueuePane(QWidget* parent)
 ApprovalQueuePane::~ApprovalQueuePane() = default;
 
 void ApprovalQueuePane::setProposals(const QList<domain::Proposal>& proposals,
-                                     const QHash<QString, int>& approvals,
+                                     const QHash<QString, QStringList>& approvals,
                                      const QHash<QString, domain::OutboxItem>& outbox)
 {
     const QString current =
@@ -56,11 +56,11 @@ void ApprovalQueuePane::setProposals(const QList<domain::Proposal>& proposals,
     showDetails();
 }
 
-QString ApprovalQueuePane::statusText(const QString& kind) const
+QString ApprovalQueuePane::columnText(const QString& kind, int column) const
 {
     for (int row = 0; row < m_model->rowCount(); ++row) {
         if (m_model->proposal(row)->kind == kind)
-            return m_model->index(row, ProposalModel::StatusColumn).data().toString();
+            return m_model->index(row, column).data().toString();
     }
     return {};
 }
@@ -100,6 +100,8 @@ void ApprovalQueuePane::showDetails()
     QString details = tr("%1\n\nWhy: %2\nExpected impact: %3\n\nExactly what will be "
                          "approved:\n%4")
                           .arg(p->title, p->reason, p->expectedImpact, p->content);
+    if (const QString approvers = m_model->approversText(p->id); !approvers.isEmpty())
+        details += tr("\n\nApproved by: %1").arg(approvers);
     if (const domain::OutboxItem* sent = m_model->outboxItem(p->id))
         // One arg() call: a Central error text holding "%2" must not be substituted again.
         details += tr("\n\nOutbox: %1 (attempts: %2)")

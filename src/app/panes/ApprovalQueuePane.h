@@ -30,10 +30,11 @@ public:
     ~ApprovalQueuePane() override;
 
     void setProposals(const QList<domain::Proposal>& proposals,
-                      const QHash<QString, int>& approvals = {},
+                      const QHash<QString, QStringList>& approvals = {},
                       const QHash<QString, domain::OutboxItem>& outbox = {});
-    /// The status column's text for the first proposal of `kind` (what the analyst reads).
-    QString statusText(const QString& kind) const;
+    /// The text in `column` (a ProposalModel::Column) for the first proposal of `kind`: what the
+    /// analyst reads in the queue.
+    QString columnText(const QString& kind, int column) const;
 
     ProposalModel* model() const
     {

@@ -11,6 +11,7 @@
 
 #include "app/ConsoleController.h"
 #include "app/MainWindow.h"
+#include "app/models/ProposalModel.h"
 #include "app/panes/ApprovalQueuePane.h"
 #include "app/panes/DraftEditorPane.h"
 #include "integration/outbox/WorkflowHarness.h"
@@ -126,9 +127,15 @@ int runConsole(int argc, char** argv)
     QObject::connect(&controller, &app::ConsoleController::caseLoaded, &window, [&window] {
         for (const char* kind :
              {workflow::OutboxPayload::IsolateEndpoint, workflow::OutboxPayload::CustomerMessage}) {
-            const QString status = window.approvalPane()->statusText(QLatin1String(kind));
+            const auto text = [&window, kind](int column) {
+                return window.approvalPane()->columnText(QLatin1String(kind), column);
+            };
+            const QString status = text(app::ProposalModel::StatusColumn);
             if (!status.isEmpty())
-                say(QStringLiteral("status %1: %2").arg(QLatin1String(kind), status));
+                say(QStringLiteral("status %1: %2 | approved by %3")
+                        .arg(QLatin1String(kind),
+                             status,
+                             text(app::ProposalModel::ApprovedByColumn)));
         }
     });
     QObject::connect(&controller, &app::ConsoleController::demoDataShown, &window, [&] {
@@ -407,11 +414,17 @@ void TestApproveAndSend::editedNotificationAndIsolationAreSentOnce()
         QVERIFY2(waitForOutput(console, QStringLiteral("approved isolation"), 180000),
                  qPrintable(m_output));
         QVERIFY2(waitUntilSent(2, 60000), qPrintable(m_output));
-        // The approval queue shows the analyst that both went out.
-        QVERIFY2(waitForOutput(console, QStringLiteral("status isolate-endpoint: Sent"), 30000),
-                 qPrintable(m_output));
-        QVERIFY2(waitForOutput(console, QStringLiteral("status customer-message: Sent"), 30000),
-                 qPrintable(m_output));
+        // The approval queue shows the analyst that both went out, and who approved them.
+        QVERIFY2(
+            waitForOutput(console,
+                          QStringLiteral("status isolate-endpoint: Sent | approved by ") + Analyst,
+                          30000),
+            qPrintable(m_output));
+        QVERIFY2(
+            waitForOutput(console,
+                          QStringLiteral("status customer-message: Sent | approved by ") + Analyst,
+                          30000),
+            qPrintable(m_output));
         stopProcess(console);
     }
     verifyExactlyOnce();

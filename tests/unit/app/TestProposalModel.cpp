@@ -50,10 +50,10 @@ private slots:
              proposal(QStringLiteral("retry")),
              proposal(QStringLiteral("failed")),
              proposal(QStringLiteral("unknown"))},
-            {{QStringLiteral("sent"), 1},
-             {QStringLiteral("retry"), 1},
-             {QStringLiteral("failed"), 1},
-             {QStringLiteral("unknown"), 1}},
+            {{QStringLiteral("sent"), {QStringLiteral("alice")}},
+             {QStringLiteral("retry"), {QStringLiteral("alice"), QStringLiteral("bob")}},
+             {QStringLiteral("failed"), {QStringLiteral("automation:known-bad-hash")}},
+             {QStringLiteral("unknown"), {QStringLiteral("alice")}}},
             {{QStringLiteral("sent"), item(QStringLiteral("sent"), S::Sent)},
              {QStringLiteral("retry"),
               item(QStringLiteral("retry"), S::Pending, QStringLiteral("HTTP 503"))},
@@ -77,6 +77,16 @@ private slots:
         QVERIFY(!status(1, Qt::ForegroundRole).isValid());
         QCOMPARE(status(3, Qt::ToolTipRole).toString(),
                  QStringLiteral("Failed: HTTP 403 forbidden"));
+
+        // Who approved: named analysts as recorded, a playbook's run as automation.
+        const auto approvedBy = [&model](int row) {
+            return model.index(row, ProposalModel::ApprovedByColumn).data().toString();
+        };
+        QCOMPARE(approvedBy(0), QString());
+        QCOMPARE(approvedBy(1), QStringLiteral("alice"));
+        QCOMPARE(approvedBy(2), QStringLiteral("alice, bob"));
+        QCOMPARE(approvedBy(3), QStringLiteral("Automation (known-bad-hash)"));
+        QCOMPARE(model.approvalCount(QStringLiteral("retry")), 2);
     }
 };
 
