@@ -496,6 +496,14 @@ Outbox: %1 (attempts: %2)</source>
 
 Postausgang: %1 (Versuche: %2)</translation>
     </message>
+    <message>
+        <source>
+
+Approved by: %1</source>
+        <translation>
+
+Freigegeben von: %1</translation>
+    </message>
 </context>
 <context>
     <name>mtr::app::CaseTimelineModel</name>
@@ -997,6 +1005,14 @@ Die KI bereitet jeden Fall vor; der Analyst entscheidet.</translation>
     <message>
         <source>Outcome unknown, check Central: %1</source>
         <translation>Ergebnis unbekannt, in Central prüfen: %1</translation>
+    </message>
+    <message>
+        <source>Automation (%1)</source>
+        <translation>Automatisierung (%1)</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Freigegeben von</translation>
     </message>
 </context>
 <context>

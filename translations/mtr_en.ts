@@ -488,6 +488,12 @@ Exactly what will be approved:
 Outbox: %1 (attempts: %2)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>
+
+Approved by: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mtr::app::CaseTimelineModel</name>
@@ -987,6 +993,14 @@ The AI prepares every case; the analyst decides.</source>
     </message>
     <message>
         <source>Outcome unknown, check Central: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automation (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved by</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
