@@ -63,6 +63,19 @@ const mtr::domain::TimelineEvent* bySource(const QList<mtr::domain::TimelineEven
     return nullptr;
 }
 
+/// The web server's `ps -ef` output collected by Live Response, filed under `sourceId`.
+QList<mtr::domain::TimelineEvent> linuxPsEvents(const QString& sourceId)
+{
+    TimelineBuilder builder;
+    const QDateTime collected(QDate(2026, 11, 30), QTime(8, 45, 0), QTimeZone::utc());
+    builder.addCommandOutput(
+        LiveResponseReader::read(evidenceText(QStringLiteral("composed/ps-ef-tree.out"))),
+        collected,
+        QStringLiteral("web01"),
+        sourceId);
+    return builder.events();
+}
+
 } // namespace
 
 /// The case timeline: one clock, links back to the source, process trees and correlation.
@@ -162,14 +175,7 @@ void TestTimelineBuilder::rebuildsProcessTrees()
 void TestTimelineBuilder::sourceIdsKeepPercentSigns()
 {
     // Source ids come from file names an attacker may choose: "%1" in one must stay literal.
-    TimelineBuilder builder;
-    const QDateTime collected(QDate(2026, 11, 30), QTime(8, 45, 0), QTimeZone::utc());
-    builder.addCommandOutput(
-        LiveResponseReader::read(evidenceText(QStringLiteral("composed/ps-ef-tree.out"))),
-        collected,
-        QStringLiteral("web01"),
-        QStringLiteral("lr:ps-%1-%2.out"));
-    const auto events = builder.events();
+    const auto events = linuxPsEvents(QStringLiteral("lr:ps-%1-%2.out"));
     QVERIFY(!events.isEmpty());
     QCOMPARE(events.first().sourceId, QStringLiteral("lr:ps-%1-%2.out#row1"));
     for (const auto& event : events)
@@ -179,14 +185,7 @@ void TestTimelineBuilder::sourceIdsKeepPercentSigns()
 
 void TestTimelineBuilder::linuxProcessTree()
 {
-    TimelineBuilder builder;
-    const QDateTime collected(QDate(2026, 11, 30), QTime(8, 45, 0), QTimeZone::utc());
-    builder.addCommandOutput(
-        LiveResponseReader::read(evidenceText(QStringLiteral("composed/ps-ef-tree.out"))),
-        collected,
-        QStringLiteral("web01"),
-        QStringLiteral("lr:ps"));
-    auto events = builder.events();
+    auto events = linuxPsEvents(QStringLiteral("lr:ps"));
     const auto tree = TimelineBuilder::buildProcessTree(events);
 
     // curl (2399) <- bash (2310) <- sshd session (2301) <- sshd (812) <- init (1)
