@@ -267,6 +267,8 @@ Result<QList<domain::AlertSummary>> AlertRepository::page(const AlertQuery& quer
     out.reserve(qMax(0, query.limit));
     while (q.next())
         out << summaryFrom(q);
+    if (auto done = rowsDone(q, "read alerts"); !done)
+        return done.error();
     return out;
 }
 

@@ -112,6 +112,8 @@ Result<QList<domain::Case>> CaseRepository::select(const QString& where, const Q
     QList<domain::Case> out;
     while (q.next())
         out << caseFrom(q);
+    if (auto done = rowsDone(q, "read cases"); !done)
+        return done.error();
     return out;
 }
 

@@ -163,6 +163,8 @@ Result<QList<domain::Draft>> DraftRepository::select(const QString& where,
         d.aiSentences = sentencesFromJson(q.value(8));
         out << d;
     }
+    if (auto done = rowsDone(q, "read drafts"); !done)
+        return done.error();
     return out;
 }
 

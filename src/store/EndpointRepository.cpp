@@ -123,6 +123,8 @@ Result<QList<domain::Endpoint>> EndpointRepository::select(const QString& where,
     QList<domain::Endpoint> out;
     while (q.next())
         out << endpointFrom(q);
+    if (auto done = rowsDone(q, "read endpoints"); !done)
+        return done.error();
     return out;
 }
 

@@ -120,6 +120,8 @@ Result<QList<domain::EvidenceItem>> EvidenceRepository::items(const QString& cas
         i.receivedAt = timeFrom(q.value(6));
         out << i;
     }
+    if (auto done = rowsDone(q, "read evidence"); !done)
+        return done.error();
     return out;
 }
 
@@ -186,6 +188,8 @@ Result<QList<domain::Indicator>> EvidenceRepository::indicators(const QString& c
         i.length = q.value(6).toLongLong();
         out << i;
     }
+    if (auto done = rowsDone(q, "read evidence"); !done)
+        return done.error();
     return out;
 }
 
@@ -234,6 +238,8 @@ Result<QList<domain::TimelineEvent>> EvidenceRepository::timeline(const QString&
     QList<domain::TimelineEvent> out;
     while (q.next())
         out << timelineFrom(q);
+    if (auto done = rowsDone(q, "read evidence"); !done)
+        return done.error();
     return out;
 }
 

@@ -332,6 +332,8 @@ Result<QList<domain::OutboxItem>> OutboxRepository::select(const QString& where,
     QList<domain::OutboxItem> out;
     while (q.next())
         out << itemFrom(q);
+    if (auto done = rowsDone(q, "read outbox"); !done)
+        return done.error();
     return out;
 }
 

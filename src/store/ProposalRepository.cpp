@@ -110,6 +110,8 @@ Result<QList<domain::Proposal>> ProposalRepository::openForCase(const QString& c
     QList<domain::Proposal> out;
     while (q.next())
         out << proposalFrom(q);
+    if (auto done = rowsDone(q, "read proposals"); !done)
+        return done.error();
     return out;
 }
 
@@ -229,6 +231,8 @@ Result<QList<domain::Approval>> ProposalRepository::selectApprovals(const QStrin
         a.contentDigest = q.value(4).toString();
         out << a;
     }
+    if (auto done = rowsDone(q, "read proposals"); !done)
+        return done.error();
     return out;
 }
 

@@ -122,6 +122,8 @@ SiemEventRepository::listForTenant(const QString& tenantId, int limit, int offse
         e.raw = jsonObjectFrom(q.value(10));
         out << e;
     }
+    if (auto done = rowsDone(q, "read SIEM events"); !done)
+        return done.error();
     return out;
 }
 

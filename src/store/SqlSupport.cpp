@@ -35,6 +35,13 @@ Result<void> exec(QSqlQuery& query, const char* what)
     return {};
 }
 
+Result<void> rowsDone(const QSqlQuery& query, const char* what)
+{
+    if (query.lastError().isValid())
+        return sqlError(query, what);
+    return {};
+}
+
 Result<void> execDirect(Database& db, const QString& sql, const char* what)
 {
     QSqlQuery query(db.connection());

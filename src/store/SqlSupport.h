@@ -24,6 +24,11 @@ Result<void> prepare(QSqlQuery& query, const QString& sql);
 /// Executes a prepared query; Storage error on failure.
 Result<void> exec(QSqlQuery& query, const char* what);
 
+/// After a `while (query.next())` loop: a Storage error when the loop ended because reading
+/// failed (a corrupt page, a lost connection) rather than because the rows ran out, so a
+/// damaged table never reads as a shorter one.
+Result<void> rowsDone(const QSqlQuery& query, const char* what);
+
 /// Executes one unprepared statement.
 Result<void> execDirect(Database& db, const QString& sql, const char* what);
 

@@ -58,6 +58,8 @@ Result<QList<domain::Tenant>> TenantRepository::list()
         t.apiHost = q.value(4).toString();
         out << t;
     }
+    if (auto done = rowsDone(q, "read tenants"); !done)
+        return done.error();
     return out;
 }
 
