@@ -12,6 +12,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
 #include <QSysInfo>
 #include <QUrl>
 
@@ -34,46 +36,87 @@ int verify(store::Database& db)
         return ExitSetup;
     }
     if (!result->ok) {
-        printLine(QStringLiteral("audit: broken at entry %1: %2")
-                      .arg(result->firstBrokenSeq)
-                      .arg(result->reason));
+        printLine(result->firstBrokenSeq > 0
+                      ? QStringLiteral("audit: broken at entry %1: %2")
+                            .arg(QString::number(result->firstBrokenSeq), result->reason)
+                      : QStringLiteral("audit: broken: %1").arg(result->reason));
         return ExitFailed;
     }
     printLine(QStringLiteral("audit: ok (%1 entries)").arg(result->entries));
     return ExitOk;
 }
 
-int exportLog(store::Database& db, const QCommandLineParser& parser)
+/// True when \p output is the workspace file or one of SQLite's companions: writing there
+/// would destroy the log being exported.
+bool isWorkspaceFile(const QString& output, const QString& workspace)
+{
+    const QString target = QFileInfo(output).absoluteFilePath();
+    const QString base = QFileInfo(workspace).absoluteFilePath();
+    const QString canonicalTarget = QFileInfo(output).canonicalFilePath();
+    for (const QString& suffix :
+         {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) {
+        const QString file = base + suffix;
+        if (target == file
+            || (!canonicalTarget.isEmpty()
+                && canonicalTarget == QFileInfo(file).canonicalFilePath())) {
+            return true;
+        }
+    }
+    return false;
+}
+
+int exportLog(store::Database& db, const QCommandLineParser& parser, const QString& workspace)
 {
     const QString format = parser.value(QStringLiteral("format"));
     if (format != QLatin1String("jsonl") && format != QLatin1String("syslog")) {
         printError(tr("--format must be jsonl or syslog"));
         return ExitUsage;
     }
-    QFile out;
     const QString output = parser.value(QStringLiteral("output"));
-    const bool opened = output.isEmpty() || output == QLatin1String("-")
-                            ? out.open(stdout, QIODevice::WriteOnly)
-                            : (out.setFileName(output), out.open(QIODevice::WriteOnly));
+    const bool toStdout = output.isEmpty() || output == QLatin1String("-");
+    if (!toStdout && !workspace.isEmpty() && isWorkspaceFile(output, workspace)) {
+        printError(tr("--output %1 is the workspace itself: choose another file").arg(output));
+        return ExitUsage;
+    }
+    // A regular file is replaced only once the whole export is written, so a failed run leaves
+    // the previous export as it was; standard output, a pipe or a device is written directly.
+    const QFileInfo target(output);
+    const bool atomic = !toStdout && (!target.exists() || target.isFile());
+    QFile direct(toStdout ? QString() : output);
+    QSaveFile file(output);
+    QIODevice& out = atomic ? static_cast<QIODevice&>(file) : direct;
+    const bool opened =
+        toStdout ? direct.open(stdout, QIODevice::WriteOnly) : out.open(QIODevice::WriteOnly);
     if (!opened) {
         printError(tr("cannot write %1: %2").arg(output, out.errorString()));
         return ExitSetup;
     }
     store::AuditLog log(db);
+    store::AuditLog::ChainCheck chain;
     const Result<qint64> written =
         format == QLatin1String("jsonl")
-            ? store::AuditExport::writeJsonLines(log, out)
+            ? store::AuditExport::writeJsonLines(log, out, &chain)
             : store::AuditExport::writeSyslog(log,
                                               out,
                                               QSysInfo::machineHostName(),
-                                              QStringLiteral("mtr-agent"));
-    out.close();
-    if (!written) {
-        printError(tr("audit export failed: %1").arg(written.error().message));
+                                              QStringLiteral("mtr-agent"),
+                                              &chain);
+    if (!written || (!atomic && !direct.flush())) {
+        printError(tr("audit export failed: %1")
+                       .arg(written ? direct.errorString() : written.error().message));
         return ExitFailed;
     }
-    if (!output.isEmpty() && output != QLatin1String("-")) {
+    if (atomic && !file.commit()) {
+        printError(tr("cannot write %1: %2").arg(output, file.errorString()));
+        return ExitFailed;
+    }
+    if (!toStdout)
         printLine(QStringLiteral("exported: %1").arg(written.value()));
+    // The export shows the log as it is, breaks included; the exit code says it is not intact.
+    if (const store::AuditLog::Verification& v = chain.result(); !v.ok) {
+        printError(tr("exported, but the audit chain is broken at entry %1 (%2)")
+                       .arg(QString::number(v.firstBrokenSeq), v.reason));
+        return ExitFailed;
     }
     return ExitOk;
 }
@@ -94,9 +137,10 @@ bool forwardConfig(const QCommandLineParser& parser,
         return false;
     }
     if (!workflow::AuditForwarder::checkCollector(config.collector)) {
+        // toDisplayString() leaves out a password someone put in the URL.
         printError(tr("--collector %1 is not tcp://, tls:// or udp://host:port (no path, no "
                       "user)")
-                       .arg(collector));
+                       .arg(config.collector.toDisplayString()));
         return false;
     }
     if (!config.caFile.isEmpty() && config.collector.scheme() != QLatin1String("tls")) {
@@ -196,6 +240,18 @@ int runAuditCommand(const QStringList& arguments)
         printError(config.error().message);
         return ExitUsage;
     }
+    // The audit commands read a log; a mistyped path must not quietly create an empty one.
+    if (const QString path = config->path; config->kind == store::DatabaseConfig::Kind::Sqlite) {
+        const QFileInfo file(path);
+        if (!file.exists()) {
+            printError(tr("no workspace at %1").arg(path));
+            return ExitSetup;
+        }
+        if (!file.isFile() || file.size() == 0) {
+            printError(tr("%1 is not a workspace").arg(path));
+            return ExitSetup;
+        }
+    }
     Result<std::unique_ptr<store::Database>> db = store::Database::open(config.value());
     if (!db) {
         printError(tr("cannot open the workspace: %1").arg(db.error().message));
@@ -205,7 +261,7 @@ int runAuditCommand(const QStringList& arguments)
         return verify(*db.value());
     if (action == QLatin1String("forward"))
         return forward(*db.value(), forwarding);
-    return exportLog(*db.value(), parser);
+    return exportLog(*db.value(), parser, config->path);
 }
 
 } // namespace mtr::agent

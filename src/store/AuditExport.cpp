@@ -2,10 +2,10 @@
 // SPDX-FileCopyrightText: MTR Review Console contributors
 #include "store/AuditExport.h"
 
-#include "store/AuditLog.h"
-
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <functional>
 
 namespace mtr::store {
 
@@ -44,10 +44,35 @@ QString isoTime(const QDateTime& time)
     return time.toUTC().toString(Qt::ISODateWithMs);
 }
 
+/// Writes `lineOf(entry)` + LF for every entry, feeding \p chain; returns how many.
+Result<qint64> writeLines(AuditLog& log,
+                          QIODevice& out,
+                          AuditLog::ChainCheck* chain,
+                          const std::function<QByteArray(const domain::AuditEntry&)>& lineOf)
+{
+    qint64 count = 0;
+    bool writeFailed = false;
+    auto r = log.forEach([&](const domain::AuditEntry& e) {
+        if (chain)
+            chain->add(e);
+        writeFailed = out.write(lineOf(e) + '\n') < 0;
+        count += writeFailed ? 0 : 1;
+        return !writeFailed;
+    });
+    if (!r)
+        return r.error();
+    if (writeFailed)
+        return Error::make(Error::Code::Storage, QStringLiteral("audit export write failed"));
+    return count;
+}
+
 } // namespace
 
 QByteArray AuditExport::jsonLine(const domain::AuditEntry& e)
 {
+    QJsonParseError parseError;
+    const QJsonDocument payload = QJsonDocument::fromJson(e.payload.toUtf8(), &parseError);
+    const bool payloadIsObject = parseError.error == QJsonParseError::NoError && payload.isObject();
     const QJsonObject object{
         {QStringLiteral("seq"), double(e.seq)},
         {QStringLiteral("time"), isoTime(e.time)},
@@ -55,7 +80,8 @@ QByteArray AuditExport::jsonLine(const domain::AuditEntry& e)
         {QStringLiteral("tenant"), e.tenantId},
         {QStringLiteral("case"), e.caseId},
         {QStringLiteral("kind"), e.kind},
-        {QStringLiteral("payload"), QJsonDocument::fromJson(e.payload.toUtf8()).object()},
+        payloadIsObject ? qMakePair(QStringLiteral("payload"), QJsonValue(payload.object()))
+                        : qMakePair(QStringLiteral("payloadText"), QJsonValue(e.payload)),
         {QStringLiteral("prevHash"), e.prevHash},
         {QStringLiteral("hash"), e.hash},
     };
@@ -84,39 +110,21 @@ QByteArray AuditExport::syslogLine(const domain::AuditEntry& e,
     return line;
 }
 
-Result<qint64> AuditExport::writeJsonLines(AuditLog& log, QIODevice& out)
+Result<qint64>
+AuditExport::writeJsonLines(AuditLog& log, QIODevice& out, AuditLog::ChainCheck* chain)
 {
-    qint64 count = 0;
-    bool writeFailed = false;
-    auto r = log.forEach([&](const domain::AuditEntry& e) {
-        writeFailed = out.write(jsonLine(e) + '\n') < 0;
-        count += writeFailed ? 0 : 1;
-        return !writeFailed;
-    });
-    if (!r)
-        return r.error();
-    if (writeFailed)
-        return Error::make(Error::Code::Storage, QStringLiteral("audit export write failed"));
-    return count;
+    return writeLines(log, out, chain, &AuditExport::jsonLine);
 }
 
 Result<qint64> AuditExport::writeSyslog(AuditLog& log,
                                         QIODevice& out,
                                         const QString& hostname,
-                                        const QString& appName)
+                                        const QString& appName,
+                                        AuditLog::ChainCheck* chain)
 {
-    qint64 count = 0;
-    bool writeFailed = false;
-    auto r = log.forEach([&](const domain::AuditEntry& e) {
-        writeFailed = out.write(syslogLine(e, hostname, appName) + '\n') < 0;
-        count += writeFailed ? 0 : 1;
-        return !writeFailed;
+    return writeLines(log, out, chain, [&](const domain::AuditEntry& e) {
+        return syslogLine(e, hostname, appName);
     });
-    if (!r)
-        return r.error();
-    if (writeFailed)
-        return Error::make(Error::Code::Storage, QStringLiteral("audit export write failed"));
-    return count;
 }
 
 } // namespace mtr::store

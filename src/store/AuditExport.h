@@ -4,13 +4,12 @@
 
 #include "domain/AuditEntry.h"
 #include "domain/Result.h"
+#include "store/AuditLog.h"
 
 #include <QByteArray>
 #include <QIODevice>
 
 namespace mtr::store {
-
-class AuditLog;
 
 /// Audit log export: JSON lines (one object per entry, chain fields included so a copy can be
 /// verified elsewhere) and RFC 5424 syslog lines for a collector.
@@ -18,7 +17,8 @@ class AuditExport
 {
 public:
     /// One JSON object without newline: seq, time, analyst, tenant, case, kind, payload (as an
-    /// object), prevHash, hash.
+    /// object), prevHash, hash. A stored payload that is not a JSON object (only tampering makes
+    /// one) goes out as the string "payloadText" instead, so the export shows what is there.
     static QByteArray jsonLine(const domain::AuditEntry& entry);
 
     /// One RFC 5424 message without newline: facility log-audit (13), severity info,
@@ -26,12 +26,18 @@ public:
     static QByteArray
     syslogLine(const domain::AuditEntry& entry, const QString& hostname, const QString& appName);
 
-    /// Writes every entry as a JSON line; returns how many.
-    static Result<qint64> writeJsonLines(AuditLog& log, QIODevice& out);
-
-    /// Writes every entry as a syslog line (LF-terminated); returns how many.
+    /// Writes every entry as a JSON line; returns how many. Every entry is written, also past a
+    /// broken link; \p chain, when given, is fed each entry so the caller learns of the break.
     static Result<qint64>
-    writeSyslog(AuditLog& log, QIODevice& out, const QString& hostname, const QString& appName);
+    writeJsonLines(AuditLog& log, QIODevice& out, AuditLog::ChainCheck* chain = nullptr);
+
+    /// Writes every entry as a syslog line (LF-terminated); returns how many. \p chain as for
+    /// writeJsonLines().
+    static Result<qint64> writeSyslog(AuditLog& log,
+                                      QIODevice& out,
+                                      const QString& hostname,
+                                      const QString& appName,
+                                      AuditLog::ChainCheck* chain = nullptr);
 };
 
 } // namespace mtr::store

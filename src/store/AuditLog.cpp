@@ -9,6 +9,9 @@
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlError>
+
+#include <algorithm>
 
 namespace mtr::store {
 
@@ -128,6 +131,8 @@ Result<QList<domain::AuditEntry>> AuditLog::entries(qint64 fromSeq, int limit)
         e.hash = q.value(8).toString();
         out << e;
     }
+    if (auto done = rowsDone(q, "read audit log"); !done)
+        return done.error();
     return out;
 }
 
@@ -148,32 +153,110 @@ Result<void> AuditLog::forEach(const std::function<bool(const domain::AuditEntry
     }
 }
 
+QString AuditLog::forwardFeedPrefix()
+{
+    return QStringLiteral("audit-forward:");
+}
+
+QString AuditLog::anchorText(const Anchor& anchor)
+{
+    return QString::number(anchor.seq) + QLatin1Char(':') + anchor.hash;
+}
+
+std::optional<AuditLog::Anchor> AuditLog::parseAnchor(const QString& text)
+{
+    const qsizetype colon = text.indexOf(QLatin1Char(':'));
+    Anchor anchor;
+    bool ok = false;
+    anchor.seq = text.left(colon).toLongLong(&ok);
+    if (!ok || anchor.seq < 0)
+        return std::nullopt;
+    if (colon >= 0)
+        anchor.hash = text.mid(colon + 1);
+    return anchor;
+}
+
+bool AuditLog::ChainCheck::add(const domain::AuditEntry& e)
+{
+    if (!m_result.ok)
+        return false;
+    const qint64 expectedSeq = m_result.entries + 1;
+    if (e.seq != expectedSeq)
+        m_result.reason = QStringLiteral("sequence gap");
+    else if (e.prevHash != m_prevHash)
+        m_result.reason = QStringLiteral("prev hash mismatch");
+    else if (hashOf(e) != e.hash)
+        m_result.reason = QStringLiteral("hash mismatch");
+    if (!m_result.reason.isEmpty()) {
+        m_result.ok = false;
+        m_result.firstBrokenSeq = expectedSeq;
+        return false;
+    }
+    m_prevHash = e.hash;
+    ++m_result.entries;
+    return true;
+}
+
 Result<AuditLog::Verification> AuditLog::verify()
 {
-    // TODO: deleting the newest entries leaves a valid shorter chain; anchoring the head hash
-    // outside the database (syslog export, a signed checkpoint) is what would reveal that.
-    Verification v;
-    QString prevHash = genesisHash();
-    qint64 expectedSeq = 1;
+    // Forward cursors anchor the chain outside itself: deleting or rewriting entries up to the
+    // newest forwarded one shows. Entries written since the last forward have no such witness.
+    QHash<qint64, QString> anchors;
+    QSqlQuery cursors(m_db.connection());
+    if (auto r =
+            prepare(cursors, QStringLiteral("SELECT cursor FROM sync_cursors WHERE feed LIKE ?"));
+        !r) {
+        return r.error();
+    }
+    cursors.addBindValue(forwardFeedPrefix() + QLatin1Char('%'));
+    if (auto r = exec(cursors, "read forward cursors"); !r)
+        return r.error();
+    while (cursors.next()) {
+        if (const auto anchor = parseAnchor(cursors.value(0).toString()); anchor && anchor->seq > 0)
+            anchors.insert(anchor->seq, anchor->hash);
+    }
+    if (auto done = rowsDone(cursors, "read forward cursors"); !done)
+        return done.error();
+
+    ChainCheck check;
+    Verification anchorBroken;
     auto walked = forEach([&](const domain::AuditEntry& e) {
-        if (e.seq != expectedSeq)
-            v.reason = QStringLiteral("sequence gap");
-        else if (e.prevHash != prevHash)
-            v.reason = QStringLiteral("prev hash mismatch");
-        else if (hashOf(e) != e.hash)
-            v.reason = QStringLiteral("hash mismatch");
-        if (!v.reason.isEmpty()) {
-            v.ok = false;
-            v.firstBrokenSeq = expectedSeq == e.seq ? e.seq : expectedSeq;
+        if (!check.add(e))
+            return false;
+        const auto anchor = anchors.constFind(e.seq);
+        if (anchor != anchors.constEnd() && !anchor->isEmpty() && *anchor != e.hash) {
+            anchorBroken = {false,
+                            e.seq,
+                            e.seq,
+                            QStringLiteral("differs from the copy forwarded to a collector")};
             return false;
         }
-        ++v.entries;
-        prevHash = e.hash;
-        ++expectedSeq;
         return true;
     });
     if (!walked)
         return walked.error();
+    Verification v = anchorBroken.ok ? check.result() : anchorBroken;
+    if (v.ok && !anchors.isEmpty()) {
+        const qint64 newestForwarded = *std::max_element(anchors.keyBegin(), anchors.keyEnd());
+        if (newestForwarded > v.entries) {
+            v.ok = false;
+            v.firstBrokenSeq = v.entries + 1;
+            v.reason = QStringLiteral("missing, though forwarded to a collector up to entry %1")
+                           .arg(newestForwarded);
+        }
+    }
+    if (v.ok) {
+        // Rows without a usable seq are skipped by the ordered walk; count them in.
+        QSqlQuery total(m_db.connection());
+        if (!total.exec(QStringLiteral("SELECT COUNT(*) FROM audit_log")) || !total.next())
+            return sqlError(total, "count audit log");
+        if (const qint64 rows = total.value(0).toLongLong(); rows != v.entries) {
+            v.ok = false;
+            v.reason = QStringLiteral("%1 stored entries stand outside the chain (no sequence "
+                                      "number or one below 1)")
+                           .arg(rows - v.entries);
+        }
+    }
     if (!v.ok)
         mtr::log::get("store")->error("audit chain broken seq={} reason={}",
                                       v.firstBrokenSeq,

@@ -9,6 +9,7 @@
 #include <QList>
 
 #include <functional>
+#include <optional>
 
 namespace mtr::store {
 
@@ -24,10 +25,43 @@ public:
     struct Verification
     {
         bool ok = true;
-        qint64 entries = 0;        ///< entries checked
-        qint64 firstBrokenSeq = 0; ///< 0 when ok
-        QString reason;            ///< "hash mismatch", "prev hash mismatch", "sequence gap"
+        qint64 entries = 0;        ///< entries found intact before the first broken one
+        qint64 firstBrokenSeq = 0; ///< 0 when ok, or when the fault is not one entry's
+        QString reason;            ///< "hash mismatch", "prev hash mismatch", "sequence gap", ...
     };
+
+    /// Checks entries handed to it in order, as verify() and the export read them, and keeps
+    /// the first broken link; entries after it are not checked.
+    class ChainCheck
+    {
+    public:
+        /// False once the chain is broken.
+        bool add(const domain::AuditEntry& entry);
+
+        const Verification& result() const
+        {
+            return m_result;
+        }
+
+    private:
+        Verification m_result;
+        QString m_prevHash = genesisHash();
+    };
+
+    /// Where a collector's forwarding stopped: the last entry sent and its hash. The forward
+    /// cursor stores it, so the log cannot later lose or change that entry unnoticed.
+    struct Anchor
+    {
+        qint64 seq = 0;
+        QString hash; ///< empty in cursors written before anchors carried one
+    };
+
+    /// The sync_cursors feed prefix of forward cursors ("audit-forward:tcp://host:port").
+    static QString forwardFeedPrefix();
+    /// The cursor text of \p anchor: "<seq>:<hash>".
+    static QString anchorText(const Anchor& anchor);
+    /// Reads anchorText() (or a bare "<seq>"); nullopt when the text is neither.
+    static std::optional<Anchor> parseAnchor(const QString& text);
 
     /// Works on \p db, which must outlive this object.
     explicit AuditLog(Database& db)
@@ -48,7 +82,10 @@ public:
     /// JSON object and is stored compact). Returns it with seq, prevHash and hash filled in.
     Result<domain::AuditEntry> append(const domain::AuditEntry& entry);
 
-    /// Checks every link from the first entry on.
+    /// Checks every link from the first entry on, that no stored row stands outside the chain
+    /// (a missing or negative seq), and that every forward cursor's entry is still there,
+    /// unchanged: the collectors hold copies, so the newest entries cannot vanish unnoticed
+    /// once they were forwarded. A read error (a corrupt page) is an error, not a shorter log.
     Result<Verification> verify();
 
     /// Up to \p limit entries from \p fromSeq on, in order.

@@ -8,6 +8,8 @@
 #include "store/AuditLog.h"
 #include "store/Database.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlError>
@@ -30,9 +32,15 @@ private slots:
     void tamperedRowIsNamed();
     void exportWritesEveryEntry_data();
     void exportWritesEveryEntry();
+    void exportOfBrokenLogSaysSo();
+    void exportNeverOverwritesTheWorkspace_data();
+    void exportNeverOverwritesTheWorkspace();
+    void missingWorkspaceIsNotCreated();
+    void corruptPageIsAnError();
 
 private:
-    QString workspaceWithEntries(const QString& name, int entries);
+    QString workspaceWithEntries(const QString& name, int entries, int payloadBytes = 0);
+    AgentRun audit(const QStringList& arguments);
 
     QTemporaryDir m_dir;
 };
@@ -42,7 +50,12 @@ void TestAgentAudit::initTestCase()
     QVERIFY(m_dir.isValid());
 }
 
-QString TestAgentAudit::workspaceWithEntries(const QString& name, int entries)
+AgentRun TestAgentAudit::audit(const QStringList& arguments)
+{
+    return runAgent(QStringList{u"audit"_s} + arguments, agentEnvironment({}));
+}
+
+QString TestAgentAudit::workspaceWithEntries(const QString& name, int entries, int payloadBytes)
 {
     const QString path = m_dir.filePath(name + u".sqlite"_s);
     auto db = store::Database::open(store::DatabaseConfig::sqlite(path));
@@ -57,7 +70,7 @@ QString TestAgentAudit::workspaceWithEntries(const QString& name, int entries)
         entry.tenantId = u"tenant-a"_s;
         entry.caseId = u"case-1"_s;
         entry.kind = i % 2 ? u"proposal"_s : u"approval"_s;
-        entry.payload = u"{\"n\":%1}"_s.arg(i);
+        entry.payload = u"{\"n\":%1,\"pad\":\"%2\"}"_s.arg(i).arg(QString(payloadBytes, u'x'));
         if (!log.append(entry)) {
             return {};
         }
@@ -85,6 +98,13 @@ void TestAgentAudit::tamperedRowIsNamed_data()
                                   << 1;
     QTest::addRow("middle-deleted")
         << u"DELETE FROM audit_log WHERE seq = 4"_s << 4; // the missing entry
+    QTest::addRow("first-deleted") << u"DELETE FROM audit_log WHERE seq = 1"_s << 1;
+    // Rows the ordered walk cannot see: no entry number to name, but never "ok".
+    QTest::addRow("newest-seq-nulled") << u"UPDATE audit_log SET seq = NULL WHERE seq = 6"_s << 0;
+    QTest::addRow("negative-seq-inserted")
+        << u"INSERT INTO audit_log SELECT -1, at, 'mallory', tenant_id, case_id, kind, payload, "
+           u"prev_hash, 'forged' FROM audit_log WHERE seq = 2"_s
+        << 0;
 }
 
 void TestAgentAudit::tamperedRowIsNamed()
@@ -106,8 +126,14 @@ void TestAgentAudit::tamperedRowIsNamed()
     const AgentRun run =
         runAgent({u"audit"_s, u"verify"_s, u"--workspace"_s, path}, agentEnvironment({}));
     QCOMPARE(run.exitCode, 1);
-    QVERIFY2(run.out.startsWith(u"audit: broken at entry %1: "_s.arg(brokenAt)),
-             qPrintable(run.out));
+    if (brokenAt == 0) {
+        QCOMPARE(run.out.trimmed(),
+                 u"audit: broken: 1 stored entries stand outside the chain (no sequence number "
+                 u"or one below 1)"_s);
+    } else {
+        QVERIFY2(run.out.startsWith(u"audit: broken at entry %1: "_s.arg(brokenAt)),
+                 qPrintable(run.out));
+    }
 }
 
 void TestAgentAudit::exportWritesEveryEntry_data()
@@ -150,6 +176,112 @@ void TestAgentAudit::exportWritesEveryEntry()
         runAgent({u"audit"_s, u"export"_s, u"--workspace"_s, path, u"--format"_s, u"xml"_s},
                  agentEnvironment({}));
     QCOMPARE(bad.exitCode, 2);
+}
+
+void TestAgentAudit::exportOfBrokenLogSaysSo()
+{
+    // The export shows what is stored, the altered entry included, and says the chain broke.
+    const QString path = workspaceWithEntries(u"export-broken"_s, 4);
+    QVERIFY(!path.isEmpty());
+    {
+        auto db = store::Database::open(store::DatabaseConfig::sqlite(path));
+        QVERIFY(db);
+        QSqlQuery query(db.value()->connection());
+        QVERIFY(query.exec(u"DROP TRIGGER audit_log_no_update"_s));
+        QVERIFY(query.exec(u"UPDATE audit_log SET payload = 'not json {' WHERE seq = 2"_s));
+    }
+    const QString output = m_dir.filePath(u"broken.jsonl"_s);
+    const AgentRun run = audit(
+        {u"export"_s, u"--workspace"_s, path, u"--format"_s, u"jsonl"_s, u"--output"_s, output});
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(run.err.trimmed(),
+             u"mtr-agent: exported, but the audit chain is broken at entry 2 (hash mismatch)"_s);
+    QFile file(output);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+    QCOMPARE(int(lines.size()), 4);
+    const QJsonObject altered = QJsonDocument::fromJson(lines.at(1)).object();
+    QCOMPARE(altered.value(u"payloadText"_s).toString(), u"not json {"_s);
+    QVERIFY(!altered.contains(u"payload"_s));
+    QCOMPARE(
+        QJsonDocument::fromJson(lines.at(2)).object().value(u"payload"_s).toObject().value(u"n"_s),
+        QJsonValue(3));
+}
+
+void TestAgentAudit::exportNeverOverwritesTheWorkspace_data()
+{
+    QTest::addColumn<QString>("suffix");
+    QTest::addRow("workspace") << QString();
+    QTest::addRow("wal") << u"-wal"_s;
+    QTest::addRow("same-file-other-spelling") << u"/../"_s;
+}
+
+void TestAgentAudit::exportNeverOverwritesTheWorkspace()
+{
+    QFETCH(QString, suffix);
+    const QString name = u"self-"_s + QString::fromLatin1(QTest::currentDataTag());
+    const QString path = workspaceWithEntries(name, 3);
+    QVERIFY(!path.isEmpty());
+    const QString output =
+        suffix == u"/../"_s ? m_dir.path() + u"/sub/../"_s + name + u".sqlite"_s : path + suffix;
+    QDir(m_dir.path()).mkpath(u"sub"_s);
+    const qint64 size = QFileInfo(path).size();
+    const AgentRun run = audit(
+        {u"export"_s, u"--workspace"_s, path, u"--format"_s, u"jsonl"_s, u"--output"_s, output});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(u"is the workspace itself"_s), qPrintable(run.err));
+    QCOMPARE(QFileInfo(path).size(), size);
+    const AgentRun verify = audit({u"verify"_s, u"--workspace"_s, path});
+    QCOMPARE(verify.out.trimmed(), u"audit: ok (3 entries)"_s);
+}
+
+void TestAgentAudit::missingWorkspaceIsNotCreated()
+{
+    // A mistyped path must not read as an empty, intact log.
+    const QString missing = m_dir.filePath(u"nodir/typo.sqlite"_s);
+    for (const QString& action : {u"verify"_s, u"export"_s}) {
+        const AgentRun run = audit({action, u"--workspace"_s, missing, u"--format"_s, u"jsonl"_s});
+        QCOMPARE(run.exitCode, 3);
+        QCOMPARE(run.err.trimmed(), u"mtr-agent: no workspace at "_s + missing);
+        QCOMPARE(run.out, QString());
+    }
+    QVERIFY(!QFileInfo::exists(m_dir.filePath(u"nodir"_s)));
+
+    const QString empty = m_dir.filePath(u"empty.sqlite"_s);
+    QFile file(empty);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    const AgentRun run = audit({u"verify"_s, u"--workspace"_s, empty});
+    QCOMPARE(run.exitCode, 3);
+    QCOMPARE(run.err.trimmed(), u"mtr-agent: "_s + empty + u" is not a workspace"_s);
+    QCOMPARE(QFileInfo(empty).size(), qint64(0));
+}
+
+void TestAgentAudit::corruptPageIsAnError()
+{
+    // A damaged page ends the read early; that must be an error, never a shorter "ok" log.
+    const QString path = workspaceWithEntries(u"corrupt"_s, 1500, 600);
+    QVERIFY(!path.isEmpty());
+    QCOMPARE(audit({u"verify"_s, u"--workspace"_s, path}).out.trimmed(),
+             u"audit: ok (1500 entries)"_s);
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.seek(file.size() * 2 / 3));
+        QVERIFY(file.write(QByteArray(16384, char(0xA5))) == 16384);
+    }
+    const AgentRun verify = audit({u"verify"_s, u"--workspace"_s, path});
+    QVERIFY2(verify.exitCode == 3 && verify.out.isEmpty(), qPrintable(verify.out + verify.err));
+    QVERIFY2(verify.err.startsWith(u"mtr-agent: cannot read the audit log: "_s),
+             qPrintable(verify.err));
+
+    const QString output = m_dir.filePath(u"corrupt.jsonl"_s);
+    const AgentRun exported = audit(
+        {u"export"_s, u"--workspace"_s, path, u"--format"_s, u"jsonl"_s, u"--output"_s, output});
+    QCOMPARE(exported.exitCode, 1);
+    QVERIFY2(exported.err.startsWith(u"mtr-agent: audit export failed: "_s),
+             qPrintable(exported.err));
+    QVERIFY(!QFileInfo::exists(output)); // nothing half-written left behind
 }
 
 QTEST_GUILESS_MAIN(TestAgentAudit)
