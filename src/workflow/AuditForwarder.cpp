@@ -7,13 +7,22 @@
 #include "store/AuditLog.h"
 #include "store/SyncCursorRepository.h"
 
+#include <QDeadlineTimer>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QUdpSocket>
 
+#include <cerrno>
+#include <cstring>
 #include <memory>
+
+// The delivery check reads the socket's own state (SO_ERROR, a peer's close), which Qt does not
+// expose; the console targets Linux, where these are POSIX calls.
+#include <sys/socket.h>
+
+#include <poll.h>
 
 namespace mtr::workflow {
 
@@ -28,8 +37,15 @@ namespace {
 /// as NULL.
 const QString CursorTenant = QStringLiteral("*");
 
-/// Entries read, framed and sent per round; the cursor moves once per round.
+/// Entries read and framed per write.
 constexpr int BatchSize = 100;
+
+/// Entries per connection: the cursor moves once a connection's entries are confirmed, so a
+/// long backlog is confirmed piecewise instead of all at the end.
+constexpr int EntriesPerConnection = 5000;
+
+/// How long a UDP run waits after its last datagram for an ICMP "port unreachable".
+constexpr int DatagramSettleMs = 300;
 
 /// The largest UDP payload over IPv4; a longer message cannot travel as one datagram.
 constexpr qsizetype MaxDatagram = 65507;
@@ -54,6 +70,22 @@ Error collectorError(Error::Code code,
         code == Error::Code::Network);
 }
 
+/// The error the kernel recorded on \p fd (a reset, an ICMP unreachable), cleared by reading
+/// it; 0 when none.
+int pendingSocketError(int fd)
+{
+    int error = 0;
+    socklen_t length = sizeof error;
+    if (::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length) != 0)
+        return errno;
+    return error;
+}
+
+QString errnoText(int error)
+{
+    return QString::fromLocal8Bit(std::strerror(error));
+}
+
 /// One connection to the collector.
 class Channel
 {
@@ -62,8 +94,11 @@ public:
 
     virtual Result<void> open() = 0;
 
-    /// Sends \p messages in order. \p sent says how many have left the process, also on error.
-    virtual Result<void> send(const QList<QByteArray>& messages, qsizetype& sent) = 0;
+    /// Sends \p messages in order; success means they left the process, not that they arrived.
+    virtual Result<void> send(const QList<QByteArray>& messages) = 0;
+
+    /// After the last send: success only when nothing says the collector missed any of it.
+    virtual Result<void> confirm() = 0;
 
     virtual void close() = 0;
 };
@@ -77,7 +112,8 @@ public:
     {}
 
     Result<void> open() override;
-    Result<void> send(const QList<QByteArray>& messages, qsizetype& sent) override;
+    Result<void> send(const QList<QByteArray>& messages) override;
+    Result<void> confirm() override;
     void close() override;
 
 private:
@@ -154,7 +190,7 @@ bool StreamChannel::drained() const
     return m_socket->bytesToWrite() == 0 && (!tls || tls->encryptedBytesToWrite() == 0);
 }
 
-Result<void> StreamChannel::send(const QList<QByteArray>& messages, qsizetype& sent)
+Result<void> StreamChannel::send(const QList<QByteArray>& messages)
 {
     QByteArray frames;
     for (const QByteArray& message : messages)
@@ -166,8 +202,6 @@ Result<void> StreamChannel::send(const QList<QByteArray>& messages, qsizetype& s
                               m_config.collector,
                               m_socket->errorString());
     }
-
-    // Written means handed to the kernel: syslog over TCP has no acknowledgement to wait for.
     while (!drained()) {
         if (!m_socket->waitForBytesWritten(m_config.timeoutMs)) {
             return collectorError(Error::Code::Network,
@@ -176,17 +210,64 @@ Result<void> StreamChannel::send(const QList<QByteArray>& messages, qsizetype& s
                                   m_socket->errorString());
         }
     }
-    sent = messages.size();
     return {};
+}
+
+Result<void> StreamChannel::confirm()
+{
+    // Syslog over TCP has no acknowledgement, and bytes the kernel took may still be thrown
+    // away by a collector that stops reading or resets. So close our sending side and wait for
+    // the collector to close its own: a clean close means it read to the end; a reset, or a
+    // plain-TCP collector that talks back (a TLS port, say), means it did not take everything.
+    const bool tls = m_config.collector.scheme() == QLatin1String("tls");
+    const auto failed = [this](const QString& detail) {
+        return collectorError(Error::Code::Network,
+                              QStringLiteral("unconfirmed delivery to"),
+                              m_config.collector,
+                              detail);
+    };
+    if (m_socket->state() != QAbstractSocket::ConnectedState)
+        return failed(
+            QStringLiteral("it closed the connection early: %1").arg(m_socket->errorString()));
+    if (!tls && m_socket->bytesAvailable() > 0)
+        return failed(QStringLiteral("it answered, which a syslog receiver does not (a TLS "
+                                     "port?)"));
+    const int fd = int(m_socket->socketDescriptor());
+    if (::shutdown(fd, SHUT_WR) != 0)
+        return failed(errnoText(errno));
+    QDeadlineTimer deadline(m_config.confirmMs);
+    forever {
+        pollfd p{fd, POLLIN, 0};
+        const int ready = ::poll(&p, 1, int(deadline.remainingTime()));
+        if (ready < 0 && errno == EINTR)
+            continue;
+        if (ready <= 0) {
+            // Still open: it may be slow to read, but nothing says it lost anything.
+            log::get("store")->warn("audit forward collector={} did not close within {} ms",
+                                    log::fingerprint(collectorName(m_config.collector)),
+                                    m_config.confirmMs);
+            return {};
+        }
+        if (const int error = pendingSocketError(fd); error != 0)
+            return failed(errnoText(error));
+        char buffer[4096];
+        const ssize_t n = ::recv(fd, buffer, sizeof buffer, MSG_DONTWAIT);
+        if (n == 0)
+            return {};
+        if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
+            return failed(errnoText(errno));
+        if (n > 0 && !tls)
+            return failed(QStringLiteral("it answered, which a syslog receiver does not (a TLS "
+                                         "port?)"));
+        // TLS: the collector's close_notify; read on to its close.
+    }
 }
 
 void StreamChannel::close()
 {
-    if (!m_socket)
-        return;
-    m_socket->disconnectFromHost();
-    if (m_socket->state() != QAbstractSocket::UnconnectedState)
-        m_socket->waitForDisconnected(m_config.timeoutMs);
+    // confirm() already ended the conversation; abort() also covers a failed run.
+    if (m_socket)
+        m_socket->abort();
 }
 
 /// udp://: one message per datagram (RFC 5426).
@@ -211,16 +292,38 @@ public:
         return {};
     }
 
-    Result<void> send(const QList<QByteArray>& messages, qsizetype& sent) override
+    Result<void> send(const QList<QByteArray>& messages) override
     {
         for (const QByteArray& message : messages) {
             if (m_socket.write(message) != message.size()) {
+                // An ICMP "port unreachable" for an earlier datagram fails this write.
                 return collectorError(Error::Code::Network,
                                       QStringLiteral("cannot send to"),
                                       m_config.collector,
-                                      m_socket.errorString());
+                                      m_socket.error() == QAbstractSocket::ConnectionRefusedError
+                                              || m_socket.error()
+                                                     == QAbstractSocket::UnknownSocketError
+                                          ? QStringLiteral("nothing listens on that port (the "
+                                                           "collector refused a datagram)")
+                                          : m_socket.errorString());
             }
-            ++sent;
+        }
+        return {};
+    }
+
+    Result<void> confirm() override
+    {
+        // UDP has no delivery at all; the one sign of loss is an ICMP "port unreachable" for
+        // the last datagrams, which comes back within a moment.
+        const int fd = int(m_socket.socketDescriptor());
+        pollfd p{fd, 0, 0};
+        ::poll(&p, 1, DatagramSettleMs);
+        if (pendingSocketError(fd) != 0) {
+            return collectorError(Error::Code::Network,
+                                  QStringLiteral("cannot send to"),
+                                  m_config.collector,
+                                  QStringLiteral("nothing listens on that port (the collector "
+                                                 "refused a datagram)"));
         }
         return {};
     }
@@ -235,48 +338,50 @@ private:
     QUdpSocket m_socket;
 };
 
-/// The sequence number after which this collector's next run starts.
-Result<qint64> startSeq(Database& db, const QString& feed)
+/// Where this collector's next run starts: the last entry it was sent, still as it was then.
+Result<AuditLog::Anchor> startAnchor(Database& db, const QString& feed)
 {
     const Result<QString> stored = SyncCursorRepository(db).cursor(CursorTenant, feed);
     if (!stored)
         return stored.error();
     if (stored->isEmpty())
-        return qint64(0);
-    bool ok = false;
-    const qint64 seq = stored->toLongLong(&ok);
-    if (!ok || seq < 0) {
+        return AuditLog::Anchor{};
+    const std::optional<AuditLog::Anchor> anchor = AuditLog::parseAnchor(stored.value());
+    if (!anchor) {
         return Error::make(Error::Code::Storage,
                            QStringLiteral("the stored forward cursor is not a sequence number"));
     }
 
-    // A cursor past the end means the log was truncated or the workspace replaced; starting
-    // there would skip the entries written since, so stop and say so.
-    if (seq > 0) {
-        const Result<QList<domain::AuditEntry>> at = AuditLog(db).entries(seq, 1);
+    // Starting past an entry that is gone or changed would skip or contradict what the
+    // collector holds: stop and say so.
+    if (anchor->seq > 0) {
+        const Result<QList<domain::AuditEntry>> at = AuditLog(db).entries(anchor->seq, 1);
         if (!at)
             return at.error();
-        if (at->isEmpty() || at->first().seq != seq) {
+        if (at->isEmpty() || at->first().seq != anchor->seq) {
             return Error::make(Error::Code::Storage,
                                QStringLiteral("the audit log has no entry %1, where the forward "
                                               "cursor stands: truncated or replaced workspace")
-                                   .arg(seq));
+                                   .arg(anchor->seq));
+        }
+        if (!anchor->hash.isEmpty() && at->first().hash != anchor->hash) {
+            return Error::make(Error::Code::Storage,
+                               QStringLiteral("entry %1 differs from what this collector was "
+                                              "sent: the log was rewritten")
+                                   .arg(anchor->seq));
         }
     }
-    return seq;
+    return anchor.value();
 }
 
-/// Sends one batch and moves the cursor past every entry that left the process, also when the
-/// send failed half-way.
-Result<void> sendBatch(Channel& channel,
-                       SyncCursorRepository& cursors,
-                       const AuditForwarder::Config& config,
-                       const QList<domain::AuditEntry>& batch,
-                       AuditForwarder::Outcome& outcome)
+/// The syslog messages of \p batch; an entry too large for one datagram ends the list there
+/// and is reported in \p tooLarge.
+QList<QByteArray> messagesOf(const AuditForwarder::Config& config,
+                             const QList<domain::AuditEntry>& batch,
+                             Result<void>& tooLarge)
 {
     const bool udp = config.collector.scheme() == QLatin1String("udp");
     QList<QByteArray> messages;
-    Result<void> tooLarge;
     for (const domain::AuditEntry& entry : batch) {
         QByteArray message = AuditExport::syslogLine(entry, config.hostname, config.appName);
         if (udp && message.size() > MaxDatagram) {
@@ -291,18 +396,7 @@ Result<void> sendBatch(Channel& channel,
         }
         messages.append(std::move(message));
     }
-
-    qsizetype sent = 0;
-    const Result<void> result = messages.isEmpty() ? Result<void>() : channel.send(messages, sent);
-    if (sent > 0) {
-        const qint64 seq = batch.at(sent - 1).seq;
-        const QString feed = AuditForwarder::cursorFeed(config.collector);
-        if (auto r = cursors.setCursor(CursorTenant, feed, QString::number(seq)); !r)
-            return r;
-        outcome.forwarded += sent;
-        outcome.lastSeq = seq;
-    }
-    return result ? tooLarge : result;
+    return messages;
 }
 
 std::unique_ptr<Channel> makeChannel(const AuditForwarder::Config& config)
@@ -337,7 +431,7 @@ Result<void> AuditForwarder::checkCollector(const QUrl& url)
 
 QString AuditForwarder::cursorFeed(const QUrl& collector)
 {
-    return QStringLiteral("audit-forward:") + collectorName(collector);
+    return AuditLog::forwardFeedPrefix() + collectorName(collector);
 }
 
 AuditForwarder::AuditForwarder(Database& db, Config config)
@@ -349,30 +443,65 @@ Result<AuditForwarder::Outcome> AuditForwarder::forward()
 {
     if (auto r = checkCollector(m_config.collector); !r)
         return r.error();
-    const Result<qint64> start = startSeq(m_db, cursorFeed(m_config.collector));
+    const QString feed = cursorFeed(m_config.collector);
+    const Result<AuditLog::Anchor> start = startAnchor(m_db, feed);
     if (!start)
         return start.error();
     Outcome outcome;
-    outcome.lastSeq = start.value();
+    outcome.lastSeq = start->seq;
     AuditLog auditLog(m_db);
-    Result<QList<domain::AuditEntry>> batch = auditLog.entries(outcome.lastSeq + 1, BatchSize);
-    if (!batch)
-        return batch.error();
-    if (batch->isEmpty())
-        return outcome;
-
     SyncCursorRepository cursors(m_db);
-    const std::unique_ptr<Channel> channel = makeChannel(m_config);
-    Result<void> result = channel->open();
-    while (result && !batch->isEmpty()) {
-        result = sendBatch(*channel, cursors, m_config, batch.value(), outcome);
-        if (result) {
-            batch = auditLog.entries(outcome.lastSeq + 1, BatchSize);
-            if (!batch)
+
+    // One connection per EntriesPerConnection entries; the cursor moves to a connection's last
+    // entry only once confirm() found nothing lost, so a failure resends that connection's
+    // entries on the next run (at least once: the seq parameter tells duplicates apart).
+    Result<void> result;
+    forever {
+        Result<QList<domain::AuditEntry>> batch = auditLog.entries(outcome.lastSeq + 1, BatchSize);
+        if (!batch) {
+            result = batch.error();
+            break;
+        }
+        if (batch->isEmpty())
+            break;
+        const std::unique_ptr<Channel> channel = makeChannel(m_config);
+        result = channel->open();
+        AuditLog::Anchor sent;
+        qint64 count = 0;
+        while (result && !batch->isEmpty() && count < EntriesPerConnection) {
+            Result<void> tooLarge;
+            const QList<QByteArray> messages = messagesOf(m_config, batch.value(), tooLarge);
+            result = messages.isEmpty() ? Result<void>() : channel->send(messages);
+            if (result && !messages.isEmpty()) {
+                const domain::AuditEntry& last = batch->at(messages.size() - 1);
+                sent = {last.seq, last.hash};
+                count += messages.size();
+            }
+            if (result && !tooLarge)
+                result = tooLarge;
+            if (result)
+                batch = auditLog.entries(sent.seq + 1, BatchSize);
+            if (result && !batch)
                 result = batch.error();
         }
+        // What went out before a failure is confirmed too: an oversized entry stops the run
+        // but must not make the collector receive the entries before it again.
+        if (count > 0) {
+            if (const Result<void> confirmed = channel->confirm(); !confirmed) {
+                result = confirmed;
+                count = 0;
+            }
+        }
+        channel->close();
+        if (count > 0) {
+            if (auto r = cursors.setCursor(CursorTenant, feed, AuditLog::anchorText(sent)); !r)
+                return r.error();
+            outcome.forwarded += count;
+            outcome.lastSeq = sent.seq;
+        }
+        if (!result)
+            break;
     }
-    channel->close();
 
     const auto logger = log::get("store");
     const QString who = log::fingerprint(collectorName(m_config.collector));

@@ -17,12 +17,13 @@ namespace mtr::workflow {
 /// tcp:// with RFC 6587 octet counting, tls:// the same over TLS (RFC 5425, the peer certificate
 /// always verified) and udp:// one datagram per message (RFC 5426).
 ///
-/// Delivery is incremental and at least once: the last forwarded sequence number of each
-/// collector is kept in sync_cursors (tenant "*", feed cursorFeed()) and only moves past an entry
-/// once its bytes left the process (a stream drained to the kernel, a datagram written). A
-/// failure stops the run with the cursor on the last entry known sent, so the next run resumes
-/// there; syslog has no acknowledgement, so a collector that drops a connection may see the
-/// last batch twice (the seq parameter tells duplicates apart), never a gap.
+/// Delivery is incremental and at least once. Each collector's cursor in sync_cursors (tenant
+/// "*", feed cursorFeed()) holds the last entry it was sent and that entry's hash
+/// (AuditLog::Anchor), so a later rewrite or truncation of what it holds shows, both here and in
+/// AuditLog::verify(). The cursor moves only after a connection's entries are confirmed: for a
+/// stream, we close our side and the collector closes its own without a reset; for UDP, no ICMP
+/// "port unreachable" came back. Anything less leaves the cursor, and the next run sends those
+/// entries again (the seq parameter tells duplicates apart), never a gap.
 ///
 /// It does not verify the hash chain: callers run AuditLog::verify() first.
 class AuditForwarder
@@ -36,6 +37,7 @@ public:
         QString hostname;      ///< HOSTNAME field of every message
         QString appName;       ///< APP-NAME field of every message
         int timeoutMs = 15000; ///< for connecting, the TLS handshake and each drain
+        int confirmMs = 5000;  ///< how long a stream collector may take to close after us
     };
 
     /// What one run did.
@@ -55,7 +57,8 @@ public:
     /// Works on \p db, which must outlive this object.
     AuditForwarder(store::Database& db, Config config);
 
-    /// Sends every entry after the collector's cursor, in order, moving the cursor as it goes.
+    /// Sends every entry after the collector's cursor, in order, moving the cursor as each
+    /// connection's entries are confirmed.
     /// Blocks on the network (waitFor...), so run it off the GUI thread. Connects only when
     /// there is something to send. Errors name the collector.
     Result<Outcome> forward();

@@ -88,6 +88,20 @@ public:
         return m_datagrams;
     }
 
+    /// From now on, resets each new connection after reading \p bytes of it, leaving the rest
+    /// unread in the kernel, as a collector that crashes mid-stream does. 0: read everything.
+    void resetAfter(qint64 bytes)
+    {
+        m_resetAfter = bytes;
+    }
+
+    /// From now on, writes \p bytes to each new connection as soon as it is accepted, as a
+    /// TLS listener answers cleartext with an alert.
+    void answerWith(const QByteArray& bytes)
+    {
+        m_answer = bytes;
+    }
+
     /// Forgets what was received (the listener stays).
     void clear()
     {
@@ -111,6 +125,19 @@ private:
         const qsizetype index = m_streams.size();
         m_streams.append(QByteArray());
         m_sockets.append(socket);
+        if (!m_answer.isEmpty())
+            socket->write(m_answer);
+        if (m_resetAfter > 0) {
+            // Qt reads no more than this from the kernel, so closing leaves data unread there
+            // and the kernel answers with a reset rather than a clean close.
+            socket->setReadBufferSize(m_resetAfter);
+            connect(socket, &QTcpSocket::readyRead, this, [this, socket, index] {
+                m_streams[index] += socket->read(m_resetAfter - m_streams.at(index).size());
+                if (m_streams.at(index).size() >= m_resetAfter)
+                    socket->abort();
+            });
+            return;
+        }
         connect(socket, &QTcpSocket::readyRead, this, [this, socket, index] {
             m_streams[index] += socket->readAll();
         });
@@ -123,6 +150,8 @@ private:
     }
 
     QString m_transport;
+    qint64 m_resetAfter = 0;
+    QByteArray m_answer;
     std::unique_ptr<QTcpServer> m_server;
     std::unique_ptr<QUdpSocket> m_udp;
     QList<QPointer<QTcpSocket>> m_sockets;

@@ -72,12 +72,19 @@ private slots:
     void refusedConnectionKeepsCursor();
     void untrustedCertificateIsRefused();
     void brokenChainIsNotSent();
+    void resetMidStreamKeepsCursor();
+    void answeringCollectorKeepsCursor();
+    void unreachableUdpPortKeepsCursor();
+    void forwardedEntriesCannotVanish();
     void badCommandLine_data();
     void badCommandLine();
     void logHoldsNoCustomerData();
 
 private:
+    Run agent(const QStringList& arguments);
     Run forward(const QString& workspace, const QString& url, const QStringList& extra = {});
+    /// Drops the append-only triggers and runs \p statement, as someone with file access can.
+    bool tamper(const QString& path, const QString& statement);
     QString workspace(const QString& name, int entries);
     bool append(const QString& path, int entries);
     void checkMessages(const QString& path, const QList<QByteArray>& messages, int firstSeq);
@@ -125,17 +132,22 @@ Run TestAuditForward::forward(const QString& workspace,
                               const QString& url,
                               const QStringList& extra)
 {
+    QStringList arguments{u"audit"_s, u"forward"_s, u"--workspace"_s, workspace};
+    if (!url.isEmpty())
+        arguments << u"--collector"_s << url;
+    return agent(arguments + extra);
+}
+
+Run TestAuditForward::agent(const QStringList& arguments)
+{
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(u"DBUS_SESSION_BUS_ADDRESS"_s);
     env.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"data"_s)); // the agent's log lands here
     QProcess process;
     process.setProcessEnvironment(env);
     QSignalSpy finished(&process, &QProcess::finished);
-    QStringList arguments{u"audit"_s, u"forward"_s, u"--workspace"_s, workspace};
-    if (!url.isEmpty())
-        arguments << u"--collector"_s << url;
     // The collector lives in this process, so wait with the event loop running.
-    process.start(QStringLiteral(MTR_AGENT_PATH), arguments + extra);
+    process.start(QStringLiteral(MTR_AGENT_PATH), arguments);
     Run run;
     if (!finished.wait(60000)) {
         process.kill();
@@ -147,6 +159,17 @@ Run TestAuditForward::forward(const QString& workspace,
     run.out = QString::fromUtf8(process.readAllStandardOutput()).trimmed();
     run.err = QString::fromUtf8(process.readAllStandardError()).trimmed();
     return run;
+}
+
+bool TestAuditForward::tamper(const QString& path, const QString& statement)
+{
+    auto db = store::Database::open(store::DatabaseConfig::sqlite(path));
+    if (!db)
+        return false;
+    QSqlQuery query(db.value()->connection());
+    query.exec(u"DROP TRIGGER IF EXISTS audit_log_no_update"_s);
+    query.exec(u"DROP TRIGGER IF EXISTS audit_log_no_delete"_s);
+    return query.exec(statement);
 }
 
 QString TestAuditForward::workspace(const QString& name, int entries)
@@ -185,7 +208,8 @@ QString TestAuditForward::cursor(const QString& path, const QString& url)
     query.addBindValue(workflow::AuditForwarder::cursorFeed(QUrl(url)));
     if (!query.exec())
         return query.lastError().text();
-    return query.next() ? query.value(0).toString() : QString();
+    // The cursor is "<seq>:<hash>"; the hash is checked where it matters (rewrittenLogIsRefused).
+    return query.next() ? query.value(0).toString().section(u':', 0, 0) : QString();
 }
 
 void TestAuditForward::checkMessages(const QString& path,
@@ -322,14 +346,7 @@ void TestAuditForward::brokenChainIsNotSent()
     QVERIFY(collector.listen(u"tcp"_s));
     const QString path = workspace(u"broken"_s, 4);
     QVERIFY(!path.isEmpty());
-    {
-        auto db = store::Database::open(store::DatabaseConfig::sqlite(path));
-        QVERIFY(db);
-        QSqlQuery query(db.value()->connection());
-        QVERIFY(query.exec(u"DROP TRIGGER audit_log_no_update"_s));
-        QVERIFY2(query.exec(u"UPDATE audit_log SET payload = '{\"n\":1}' WHERE seq = 2"_s),
-                 qPrintable(query.lastError().text()));
-    }
+    QVERIFY(tamper(path, u"UPDATE audit_log SET payload = '{\"n\":1}' WHERE seq = 2"_s));
 
     const Run run = forward(path, collector.url());
     QCOMPARE(run.exitCode, 1);
@@ -340,6 +357,116 @@ void TestAuditForward::brokenChainIsNotSent()
     QTRY_VERIFY(collector.settled());
     QCOMPARE(collector.connections(), 0);
     QCOMPARE(cursor(path, collector.url()), QString());
+}
+
+void TestAuditForward::resetMidStreamKeepsCursor()
+{
+    // Kernel buffers take the whole stream before the collector read a frame of it: "written"
+    // is not "received", and a reset must leave everything to be sent again.
+    SyslogCollector collector;
+    QVERIFY(collector.listen(u"tcp"_s));
+    collector.resetAfter(100);
+    const QString path = workspace(u"reset"_s, 200);
+    QVERIFY(!path.isEmpty());
+
+    const Run reset = forward(path, collector.url());
+    QCOMPARE(reset.exitCode, 1);
+    QCOMPARE(reset.out, QString());
+    QVERIFY2(reset.err.startsWith(u"mtr-agent: audit forward failed: "_s), qPrintable(reset.err));
+    QVERIFY2(reset.err.contains(collector.url()), qPrintable(reset.err));
+    QCOMPARE(cursor(path, collector.url()), QString());
+
+    collector.resetAfter(0);
+    collector.clear();
+    const Run resumed = forward(path, collector.url());
+    QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
+    QCOMPARE(resumed.out, u"forwarded: 200 (up to seq 200)"_s);
+    QTRY_VERIFY(collector.settled());
+    QList<QByteArray> messages;
+    QVERIFY(splitFrames(collector.streams().value(0), messages));
+    checkMessages(path, messages, 1);
+}
+
+void TestAuditForward::answeringCollectorKeepsCursor()
+{
+    // A syslog receiver never talks back; what does (here a TLS listener's fatal
+    // protocol_version alert to cleartext) did not take the stream as syslog.
+    SyslogCollector collector;
+    QVERIFY(collector.listen(u"tcp"_s));
+    collector.answerWith(QByteArray::fromHex("15030300020246"));
+    const QString path = workspace(u"answering"_s, 20);
+    QVERIFY(!path.isEmpty());
+
+    const Run run = forward(path, collector.url());
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(run.err,
+             u"mtr-agent: audit forward failed: unconfirmed delivery to collector "_s
+                 + collector.url()
+                 + u": it answered, which a syslog receiver does not (a TLS "
+                   u"port?)"_s);
+    QCOMPARE(cursor(path, collector.url()), QString());
+}
+
+void TestAuditForward::unreachableUdpPortKeepsCursor()
+{
+    SyslogCollector collector;
+    QVERIFY(collector.listen(u"udp"_s));
+    const quint16 port = collector.port();
+    const QString url = collector.url();
+    collector.close();
+    const QString path = workspace(u"udp-closed"_s, 5);
+    QVERIFY(!path.isEmpty());
+
+    // Each run is told "port unreachable" and must not count a single datagram as delivered.
+    for (int run = 0; run < 2; ++run) {
+        const Run refused = forward(path, url);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.startsWith(u"mtr-agent: audit forward failed: cannot send to "
+                                        u"collector "_s
+                                        + url + u": nothing listens on that port"_s),
+                 qPrintable(refused.err));
+        QCOMPARE(cursor(path, url), QString());
+    }
+
+    QVERIFY(collector.listen(u"udp"_s, port));
+    const Run resumed = forward(path, url);
+    QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
+    QCOMPARE(resumed.out, u"forwarded: 5 (up to seq 5)"_s);
+    QTRY_COMPARE(int(collector.datagrams().size()), 5);
+    checkMessages(path, collector.datagrams(), 1);
+}
+
+void TestAuditForward::forwardedEntriesCannotVanish()
+{
+    SyslogCollector collector;
+    QVERIFY(collector.listen(u"tcp"_s));
+    const QString path = workspace(u"anchored"_s, 4);
+    QVERIFY(!path.isEmpty());
+    const Run sent = forward(path, collector.url());
+    QVERIFY2(sent.exitCode == 0, qPrintable(sent.err));
+    QTRY_VERIFY(collector.settled());
+    const QStringList verify{u"audit"_s, u"verify"_s, u"--workspace"_s, path};
+
+    // The newest entries deleted: a shorter chain is still a valid chain, but the collector
+    // was sent entry 4, so the workspace must still hold it.
+    QVERIFY(tamper(path, u"DELETE FROM audit_log WHERE seq >= 3"_s));
+    Run run = agent(verify);
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(run.out,
+             u"audit: broken at entry 3: missing, though forwarded to a collector up to entry 4"_s);
+
+    // New entries written in their place chain up correctly, and still contradict the copy.
+    QVERIFY(append(path, 2));
+    run = agent(verify);
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(run.out,
+             u"audit: broken at entry 4: differs from the copy forwarded to a collector"_s);
+    const Run refused = forward(path, collector.url());
+    QCOMPARE(refused.exitCode, 1);
+    QCOMPARE(refused.err,
+             u"mtr-agent: refusing to forward: the audit chain is broken at entry 4 (differs "
+             u"from the copy forwarded to a collector)"_s);
+    QCOMPARE(cursor(path, collector.url()), u"4"_s);
 }
 
 void TestAuditForward::badCommandLine_data()
