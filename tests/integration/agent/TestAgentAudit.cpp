@@ -41,6 +41,9 @@ private slots:
 private:
     QString workspaceWithEntries(const QString& name, int entries, int payloadBytes = 0);
     AgentRun audit(const QStringList& arguments);
+    /// Drops the append-only triggers, as someone with file access can, and runs \p statement;
+    /// the rows it changed, or -1 when it failed (the reason is logged).
+    static int tamper(const QString& path, const QString& statement);
 
     QTemporaryDir m_dir;
 };
@@ -48,6 +51,21 @@ private:
 void TestAgentAudit::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+}
+
+int TestAgentAudit::tamper(const QString& path, const QString& statement)
+{
+    auto db = store::Database::open(store::DatabaseConfig::sqlite(path));
+    if (!db)
+        return -1;
+    QSqlQuery query(db.value()->connection());
+    query.exec(u"DROP TRIGGER IF EXISTS audit_log_no_update"_s);
+    query.exec(u"DROP TRIGGER IF EXISTS audit_log_no_delete"_s);
+    if (!query.exec(statement)) {
+        qWarning() << query.lastError().text();
+        return -1;
+    }
+    return query.numRowsAffected();
 }
 
 AgentRun TestAgentAudit::audit(const QStringList& arguments)
@@ -113,16 +131,7 @@ void TestAgentAudit::tamperedRowIsNamed()
     QFETCH(int, brokenAt);
     const QString path = workspaceWithEntries(QString::fromLatin1(QTest::currentDataTag()), 6);
     QVERIFY(!path.isEmpty());
-    {
-        auto db = store::Database::open(store::DatabaseConfig::sqlite(path));
-        QVERIFY(db);
-        QSqlQuery query(db.value()->connection());
-        // Someone with file access drops the append-only triggers first.
-        QVERIFY(query.exec(u"DROP TRIGGER audit_log_no_update"_s));
-        QVERIFY(query.exec(u"DROP TRIGGER audit_log_no_delete"_s));
-        QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
-        QCOMPARE(query.numRowsAffected(), 1);
-    }
+    QCOMPARE(tamper(path, statement), 1);
     const AgentRun run =
         runAgent({u"audit"_s, u"verify"_s, u"--workspace"_s, path}, agentEnvironment({}));
     QCOMPARE(run.exitCode, 1);
@@ -183,13 +192,7 @@ void TestAgentAudit::exportOfBrokenLogSaysSo()
     // The export shows what is stored, the altered entry included, and says the chain broke.
     const QString path = workspaceWithEntries(u"export-broken"_s, 4);
     QVERIFY(!path.isEmpty());
-    {
-        auto db = store::Database::open(store::DatabaseConfig::sqlite(path));
-        QVERIFY(db);
-        QSqlQuery query(db.value()->connection());
-        QVERIFY(query.exec(u"DROP TRIGGER audit_log_no_update"_s));
-        QVERIFY(query.exec(u"UPDATE audit_log SET payload = 'not json {' WHERE seq = 2"_s));
-    }
+    QCOMPARE(tamper(path, u"UPDATE audit_log SET payload = 'not json {' WHERE seq = 2"_s), 1);
     const QString output = m_dir.filePath(u"broken.jsonl"_s);
     const AgentRun run = audit(
         {u"export"_s, u"--workspace"_s, path, u"--format"_s, u"jsonl"_s, u"--output"_s, output});

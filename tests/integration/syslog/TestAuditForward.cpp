@@ -88,6 +88,9 @@ private:
     QString workspace(const QString& name, int entries);
     bool append(const QString& path, int entries);
     void checkMessages(const QString& path, const QList<QByteArray>& messages, int firstSeq);
+    /// Forwards \p path's \p entries to a tcp \p collector that has seen none of them yet and
+    /// checks that one connection carried every one.
+    void sendsEverything(SyslogCollector& collector, const QString& path, int entries);
     QString cursor(const QString& path, const QString& url);
 
     QTemporaryDir m_dir;
@@ -238,6 +241,17 @@ void TestAuditForward::checkMessages(const QString& path,
     }
 }
 
+void TestAuditForward::sendsEverything(SyslogCollector& collector, const QString& path, int entries)
+{
+    const Run run = forward(path, collector.url());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(run.out, u"forwarded: %1 (up to seq %1)"_s.arg(entries));
+    QTRY_VERIFY(collector.settled());
+    QList<QByteArray> messages;
+    QVERIFY(splitFrames(collector.streams().value(0), messages));
+    checkMessages(path, messages, 1);
+}
+
 void TestAuditForward::forwardsIncrementally_data()
 {
     QTest::addColumn<QString>("transport");
@@ -314,13 +328,7 @@ void TestAuditForward::refusedConnectionKeepsCursor()
 
     // The same collector back on the same port: the next run sends everything.
     QVERIFY(collector.listen(u"tcp"_s, port));
-    const Run resumed = forward(path, url);
-    QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
-    QCOMPARE(resumed.out, u"forwarded: 3 (up to seq 3)"_s);
-    QTRY_VERIFY(collector.settled());
-    QList<QByteArray> messages;
-    QVERIFY(splitFrames(collector.streams().value(0), messages));
-    checkMessages(path, messages, 1);
+    sendsEverything(collector, path, 3);
 }
 
 void TestAuditForward::untrustedCertificateIsRefused()
@@ -378,13 +386,7 @@ void TestAuditForward::resetMidStreamKeepsCursor()
 
     collector.resetAfter(0);
     collector.clear();
-    const Run resumed = forward(path, collector.url());
-    QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
-    QCOMPARE(resumed.out, u"forwarded: 200 (up to seq 200)"_s);
-    QTRY_VERIFY(collector.settled());
-    QList<QByteArray> messages;
-    QVERIFY(splitFrames(collector.streams().value(0), messages));
-    checkMessages(path, messages, 1);
+    sendsEverything(collector, path, 200);
 }
 
 void TestAuditForward::answeringCollectorKeepsCursor()
