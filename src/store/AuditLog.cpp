@@ -199,8 +199,10 @@ bool AuditLog::ChainCheck::add(const domain::AuditEntry& e)
 
 Result<AuditLog::Verification> AuditLog::verify()
 {
-    // Forward cursors anchor the chain outside itself: deleting or rewriting entries up to the
-    // newest forwarded one shows. Entries written since the last forward have no such witness.
+    // Each forward cursor records the last entry a collector holds a copy of, so deleting or
+    // rewriting entries up to there shows. Entries written since the last forward have no such
+    // witness yet; neither does a log whose cursors were rewritten too (the collector's copy
+    // still tells).
     QHash<qint64, QString> anchors;
     QSqlQuery cursors(m_db.connection());
     if (auto r =
