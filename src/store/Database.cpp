@@ -37,6 +37,10 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseConfig& config)
     db->m_kind = config.kind;
     if (auto r = db->connect(config); !r)
         return r.error();
+    if (config.mustExist) {
+        if (auto r = db->checkIsWorkspace(config); !r)
+            return r.error();
+    }
     if (auto r = db->configureSession(); !r)
         return r.error();
     auto version = Migrations::migrate(*db);
@@ -71,8 +75,17 @@ Result<void> Database::connect(const DatabaseConfig& config)
     if (config.kind == DatabaseConfig::Kind::Sqlite) {
         const QString path =
             config.path.isEmpty() ? DatabaseConfig::defaultSqlitePath() : config.path;
-        if (path != QLatin1String(":memory:"))
+        if (config.mustExist) {
+            const QFileInfo file(path);
+            if (!file.exists())
+                return Error::make(Error::Code::NotFound,
+                                   QStringLiteral("no workspace at %1").arg(path));
+            if (!file.isFile() || file.size() == 0)
+                return Error::make(Error::Code::InvalidInput,
+                                   QStringLiteral("%1 is not a workspace").arg(path));
+        } else if (path != QLatin1String(":memory:")) {
             QDir().mkpath(QFileInfo(path).absolutePath());
+        }
         m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
         m_db.setDatabaseName(path);
         m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(config.busyTimeoutMs));
@@ -97,6 +110,19 @@ Result<void> Database::connect(const DatabaseConfig& config)
             Error::Code::Storage,
             QStringLiteral("cannot open database: %1").arg(m_db.lastError().databaseText()),
             isPostgres());
+    }
+    return {};
+}
+
+Result<void> Database::checkIsWorkspace(const DatabaseConfig& config)
+{
+    // Before configureSession(): even switching the journal mode would change a foreign file.
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM schema_version"))) {
+        const QString where = isPostgres() ? config.database : m_db.databaseName();
+        return Error::make(
+            Error::Code::InvalidInput,
+            QStringLiteral("%1 is not a workspace (no schema_version table)").arg(where));
     }
     return {};
 }

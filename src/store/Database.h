@@ -77,6 +77,8 @@ public:
 private:
     Database() = default;
     Result<void> connect(const DatabaseConfig& config);
+    /// For DatabaseConfig::mustExist: InvalidInput unless our schema is there.
+    Result<void> checkIsWorkspace(const DatabaseConfig& config);
     Result<void> configureSession();
     Result<void> execRaw(const QString& sql);
 

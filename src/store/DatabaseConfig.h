@@ -27,6 +27,10 @@ struct DatabaseConfig
     QString user;
     QString password;          ///< never logged
     int busyTimeoutMs = 15000; ///< how long a writer waits for another writer's lock
+    /// Open only an existing workspace: no file, folder or table is created, and a database
+    /// without our schema is refused untouched. For tools that read a log, where a mistyped
+    /// path must not look like an empty one.
+    bool mustExist = false;
 
     /// <AppDataLocation>/workspace.sqlite
     static QString defaultSqlitePath();
