@@ -27,6 +27,14 @@ QString tr(const char* text)
     return QCoreApplication::translate("mtr::agent::AuditCommand", text);
 }
 
+/// "broken at entry N (reason)", or "broken: reason" when no single entry is at fault.
+QString brokenText(const store::AuditLog::Verification& v)
+{
+    return v.firstBrokenSeq > 0 ? QStringLiteral("broken at entry %1: %2")
+                                      .arg(QString::number(v.firstBrokenSeq), v.reason)
+                                : QStringLiteral("broken: %1").arg(v.reason);
+}
+
 int verify(store::Database& db)
 {
     store::AuditLog log(db);
@@ -36,31 +44,33 @@ int verify(store::Database& db)
         return ExitSetup;
     }
     if (!result->ok) {
-        printLine(result->firstBrokenSeq > 0
-                      ? QStringLiteral("audit: broken at entry %1: %2")
-                            .arg(QString::number(result->firstBrokenSeq), result->reason)
-                      : QStringLiteral("audit: broken: %1").arg(result->reason));
+        printLine(QStringLiteral("audit: ") + brokenText(result.value()));
         return ExitFailed;
     }
     printLine(QStringLiteral("audit: ok (%1 entries)").arg(result->entries));
     return ExitOk;
 }
 
-/// True when \p output is the workspace file or one of SQLite's companions: writing there
-/// would destroy the log being exported.
+/// \p path with symbolic links resolved, also when the file itself does not exist yet.
+QString resolvedPath(const QString& path)
+{
+    const QFileInfo file(path);
+    if (file.exists())
+        return file.canonicalFilePath();
+    const QString folder = QFileInfo(file.absolutePath()).canonicalFilePath();
+    return folder.isEmpty() ? file.absoluteFilePath() : folder + QLatin1Char('/') + file.fileName();
+}
+
+/// True when \p output is the workspace file or one of SQLite's companions beside it (SQLite
+/// puts them beside the file a link points to): writing there would destroy the log.
 bool isWorkspaceFile(const QString& output, const QString& workspace)
 {
-    const QString target = QFileInfo(output).absoluteFilePath();
-    const QString base = QFileInfo(workspace).absoluteFilePath();
-    const QString canonicalTarget = QFileInfo(output).canonicalFilePath();
+    const QString target = resolvedPath(output);
+    const QString base = resolvedPath(workspace);
     for (const QString& suffix :
          {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) {
-        const QString file = base + suffix;
-        if (target == file
-            || (!canonicalTarget.isEmpty()
-                && canonicalTarget == QFileInfo(file).canonicalFilePath())) {
+        if (target == base + suffix)
             return true;
-        }
     }
     return false;
 }
@@ -92,15 +102,13 @@ int exportLog(store::Database& db, const QCommandLineParser& parser, const QStri
         return ExitSetup;
     }
     store::AuditLog log(db);
-    store::AuditLog::ChainCheck chain;
     const Result<qint64> written =
         format == QLatin1String("jsonl")
-            ? store::AuditExport::writeJsonLines(log, out, &chain)
+            ? store::AuditExport::writeJsonLines(log, out)
             : store::AuditExport::writeSyslog(log,
                                               out,
                                               QSysInfo::machineHostName(),
-                                              QStringLiteral("mtr-agent"),
-                                              &chain);
+                                              QStringLiteral("mtr-agent"));
     if (!written || (!atomic && !direct.flush())) {
         printError(tr("audit export failed: %1")
                        .arg(written ? direct.errorString() : written.error().message));
@@ -112,10 +120,15 @@ int exportLog(store::Database& db, const QCommandLineParser& parser, const QStri
     }
     if (!toStdout)
         printLine(QStringLiteral("exported: %1").arg(written.value()));
-    // The export shows the log as it is, breaks included; the exit code says it is not intact.
-    if (const store::AuditLog::Verification& v = chain.result(); !v.ok) {
-        printError(tr("exported, but the audit chain is broken at entry %1 (%2)")
-                       .arg(QString::number(v.firstBrokenSeq), v.reason));
+    // The export shows the log as it is, breaks included; the exit code says whether it is
+    // intact, by the same checks as verify (a second read: exports are rare, verdicts must agree).
+    const Result<store::AuditLog::Verification> chain = log.verify();
+    if (!chain) {
+        printError(tr("exported, but cannot check the audit chain: %1").arg(chain.error().message));
+        return ExitFailed;
+    }
+    if (!chain->ok) {
+        printError(tr("exported, but the audit chain is %1").arg(brokenText(chain.value())));
         return ExitFailed;
     }
     return ExitOk;
@@ -164,9 +177,7 @@ int forward(store::Database& db, const workflow::AuditForwarder::Config& config)
         return ExitSetup;
     }
     if (!chain->ok) {
-        printError(tr("refusing to forward: the audit chain is broken at entry %1 (%2)")
-                       .arg(chain->firstBrokenSeq)
-                       .arg(chain->reason));
+        printError(tr("refusing to forward: the audit chain is %1").arg(brokenText(chain.value())));
         return ExitFailed;
     }
 
@@ -188,7 +199,8 @@ void addOptions(QCommandLineParser& parser)
         tr("verify: checks the audit log's hash chain. export: writes it as JSON lines or "
            "RFC 5424 syslog. forward: verifies the chain, then sends the entries a collector "
            "has not yet received as RFC 5424 syslog over tcp:// (RFC 6587 octet counting), "
-           "tls:// (RFC 5425, certificate always verified) or udp:// (RFC 5426); the workspace "
+           "tls:// (RFC 5425, certificate always verified) or udp:// (RFC 5426, best effort: a "
+           "dropped datagram goes unnoticed); the workspace "
            "remembers how far each collector got, so every run resumes there."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("action"), tr("verify, export or forward"));
@@ -235,24 +247,15 @@ int runAuditCommand(const QStringList& arguments)
         action == QLatin1String("forward") && !forwardConfig(parser, forwarding, code)) {
         return code;
     }
-    Result<store::DatabaseConfig> config = dbOptions.config(parser);
-    if (!config) {
-        printError(config.error().message);
+    const Result<store::DatabaseConfig> parsed = dbOptions.config(parser);
+    if (!parsed) {
+        printError(parsed.error().message);
         return ExitUsage;
     }
     // The audit commands read a log; a mistyped path must not quietly create an empty one.
-    if (const QString path = config->path; config->kind == store::DatabaseConfig::Kind::Sqlite) {
-        const QFileInfo file(path);
-        if (!file.exists()) {
-            printError(tr("no workspace at %1").arg(path));
-            return ExitSetup;
-        }
-        if (!file.isFile() || file.size() == 0) {
-            printError(tr("%1 is not a workspace").arg(path));
-            return ExitSetup;
-        }
-    }
-    Result<std::unique_ptr<store::Database>> db = store::Database::open(config.value());
+    store::DatabaseConfig config = parsed.value();
+    config.mustExist = true;
+    Result<std::unique_ptr<store::Database>> db = store::Database::open(config);
     if (!db) {
         printError(tr("cannot open the workspace: %1").arg(db.error().message));
         return ExitSetup;
@@ -261,7 +264,7 @@ int runAuditCommand(const QStringList& arguments)
         return verify(*db.value());
     if (action == QLatin1String("forward"))
         return forward(*db.value(), forwarding);
-    return exportLog(*db.value(), parser, config->path);
+    return exportLog(*db.value(), parser, config.path);
 }
 
 } // namespace mtr::agent

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: MTR Review Console contributors
 #include "store/AuditExport.h"
 
+#include "store/AuditLog.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -44,17 +46,14 @@ QString isoTime(const QDateTime& time)
     return time.toUTC().toString(Qt::ISODateWithMs);
 }
 
-/// Writes `lineOf(entry)` + LF for every entry, feeding \p chain; returns how many.
+/// Writes `lineOf(entry)` + LF for every entry; returns how many.
 Result<qint64> writeLines(AuditLog& log,
                           QIODevice& out,
-                          AuditLog::ChainCheck* chain,
                           const std::function<QByteArray(const domain::AuditEntry&)>& lineOf)
 {
     qint64 count = 0;
     bool writeFailed = false;
     auto r = log.forEach([&](const domain::AuditEntry& e) {
-        if (chain)
-            chain->add(e);
         writeFailed = out.write(lineOf(e) + '\n') < 0;
         count += writeFailed ? 0 : 1;
         return !writeFailed;
@@ -110,19 +109,17 @@ QByteArray AuditExport::syslogLine(const domain::AuditEntry& e,
     return line;
 }
 
-Result<qint64>
-AuditExport::writeJsonLines(AuditLog& log, QIODevice& out, AuditLog::ChainCheck* chain)
+Result<qint64> AuditExport::writeJsonLines(AuditLog& log, QIODevice& out)
 {
-    return writeLines(log, out, chain, &AuditExport::jsonLine);
+    return writeLines(log, out, &AuditExport::jsonLine);
 }
 
 Result<qint64> AuditExport::writeSyslog(AuditLog& log,
                                         QIODevice& out,
                                         const QString& hostname,
-                                        const QString& appName,
-                                        AuditLog::ChainCheck* chain)
+                                        const QString& appName)
 {
-    return writeLines(log, out, chain, [&](const domain::AuditEntry& e) {
+    return writeLines(log, out, [&](const domain::AuditEntry& e) {
         return syslogLine(e, hostname, appName);
     });
 }

@@ -4,12 +4,13 @@
 
 #include "domain/AuditEntry.h"
 #include "domain/Result.h"
-#include "store/AuditLog.h"
 
 #include <QByteArray>
 #include <QIODevice>
 
 namespace mtr::store {
+
+class AuditLog;
 
 /// Audit log export: JSON lines (one object per entry, chain fields included so a copy can be
 /// verified elsewhere) and RFC 5424 syslog lines for a collector.
@@ -26,18 +27,12 @@ public:
     static QByteArray
     syslogLine(const domain::AuditEntry& entry, const QString& hostname, const QString& appName);
 
-    /// Writes every entry as a JSON line; returns how many. Every entry is written, also past a
-    /// broken link; \p chain, when given, is fed each entry so the caller learns of the break.
-    static Result<qint64>
-    writeJsonLines(AuditLog& log, QIODevice& out, AuditLog::ChainCheck* chain = nullptr);
+    /// Writes every entry as a JSON line, also past a broken link; returns how many.
+    static Result<qint64> writeJsonLines(AuditLog& log, QIODevice& out);
 
-    /// Writes every entry as a syslog line (LF-terminated); returns how many. \p chain as for
-    /// writeJsonLines().
-    static Result<qint64> writeSyslog(AuditLog& log,
-                                      QIODevice& out,
-                                      const QString& hostname,
-                                      const QString& appName,
-                                      AuditLog::ChainCheck* chain = nullptr);
+    /// Writes every entry as a syslog line (LF-terminated); returns how many.
+    static Result<qint64>
+    writeSyslog(AuditLog& log, QIODevice& out, const QString& hostname, const QString& appName);
 };
 
 } // namespace mtr::store

@@ -21,6 +21,42 @@ namespace {
 constexpr qint64 AuditLockKey = 0x6d74726175646974LL;
 constexpr int BatchSize = 1000;
 
+/// Checks entries handed to it in order and keeps the first broken link.
+class ChainCheck
+{
+public:
+    /// False once the chain is broken.
+    bool add(const domain::AuditEntry& e)
+    {
+        if (!m_result.ok)
+            return false;
+        const qint64 expectedSeq = m_result.entries + 1;
+        if (e.seq != expectedSeq)
+            m_result.reason = QStringLiteral("sequence gap");
+        else if (e.prevHash != m_prevHash)
+            m_result.reason = QStringLiteral("prev hash mismatch");
+        else if (AuditLog::hashOf(e) != e.hash)
+            m_result.reason = QStringLiteral("hash mismatch");
+        if (!m_result.reason.isEmpty()) {
+            m_result.ok = false;
+            m_result.firstBrokenSeq = expectedSeq;
+            return false;
+        }
+        m_prevHash = e.hash;
+        ++m_result.entries;
+        return true;
+    }
+
+    const AuditLog::Verification& result() const
+    {
+        return m_result;
+    }
+
+private:
+    AuditLog::Verification m_result;
+    QString m_prevHash = AuditLog::genesisHash();
+};
+
 } // namespace
 
 QString AuditLog::genesisHash()
@@ -176,27 +212,6 @@ std::optional<AuditLog::Anchor> AuditLog::parseAnchor(const QString& text)
     return anchor;
 }
 
-bool AuditLog::ChainCheck::add(const domain::AuditEntry& e)
-{
-    if (!m_result.ok)
-        return false;
-    const qint64 expectedSeq = m_result.entries + 1;
-    if (e.seq != expectedSeq)
-        m_result.reason = QStringLiteral("sequence gap");
-    else if (e.prevHash != m_prevHash)
-        m_result.reason = QStringLiteral("prev hash mismatch");
-    else if (hashOf(e) != e.hash)
-        m_result.reason = QStringLiteral("hash mismatch");
-    if (!m_result.reason.isEmpty()) {
-        m_result.ok = false;
-        m_result.firstBrokenSeq = expectedSeq;
-        return false;
-    }
-    m_prevHash = e.hash;
-    ++m_result.entries;
-    return true;
-}
-
 Result<AuditLog::Verification> AuditLog::verify()
 {
     // Each forward cursor records the last entry a collector holds a copy of, so deleting or
@@ -213,8 +228,11 @@ Result<AuditLog::Verification> AuditLog::verify()
     cursors.addBindValue(forwardFeedPrefix() + QLatin1Char('%'));
     if (auto r = exec(cursors, "read forward cursors"); !r)
         return r.error();
+    bool damagedCursor = false;
     while (cursors.next()) {
-        if (const auto anchor = parseAnchor(cursors.value(0).toString()); anchor && anchor->seq > 0)
+        const auto anchor = parseAnchor(cursors.value(0).toString());
+        damagedCursor = damagedCursor || !anchor;
+        if (anchor && anchor->seq > 0)
             anchors.insert(anchor->seq, anchor->hash);
     }
     if (auto done = rowsDone(cursors, "read forward cursors"); !done)
@@ -246,6 +264,11 @@ Result<AuditLog::Verification> AuditLog::verify()
             v.reason = QStringLiteral("missing, though forwarded to a collector up to entry %1")
                            .arg(newestForwarded);
         }
+    }
+    if (v.ok && damagedCursor) {
+        // Only someone editing the file writes anything but "<seq>:<hash>" there.
+        v.ok = false;
+        v.reason = QStringLiteral("a forward cursor is damaged (not \"<seq>:<hash>\")");
     }
     if (v.ok) {
         // Rows without a usable seq are skipped by the ordered walk; count them in.

@@ -30,24 +30,6 @@ public:
         QString reason;            ///< "hash mismatch", "prev hash mismatch", "sequence gap", ...
     };
 
-    /// Checks entries handed to it in order, as verify() and the export read them, and keeps
-    /// the first broken link; entries after it are not checked.
-    class ChainCheck
-    {
-    public:
-        /// False once the chain is broken.
-        bool add(const domain::AuditEntry& entry);
-
-        const Verification& result() const
-        {
-            return m_result;
-        }
-
-    private:
-        Verification m_result;
-        QString m_prevHash = genesisHash();
-    };
-
     /// Where a collector's forwarding stopped: the last entry sent and its hash. The forward
     /// cursor stores it, so the log cannot later lose or change that entry unnoticed.
     struct Anchor

@@ -15,7 +15,8 @@ namespace mtr::workflow {
 
 /// Delivers the audit log to a syslog collector as RFC 5424 messages (AuditExport::syslogLine):
 /// tcp:// with RFC 6587 octet counting, tls:// the same over TLS (RFC 5425, the peer certificate
-/// always verified) and udp:// one datagram per message (RFC 5426).
+/// always verified) and udp:// one datagram per message (RFC 5426), best effort: only a refused
+/// port shows, a datagram a busy collector drops does not.
 ///
 /// Delivery is incremental and at least once. Each collector's cursor in sync_cursors (tenant
 /// "*", feed cursorFeed()) holds the last entry it was sent and that entry's hash
@@ -23,7 +24,7 @@ namespace mtr::workflow {
 /// AuditLog::verify(). The cursor moves only after a connection's entries are confirmed: for a
 /// stream, we close our side and the collector closes its own without a reset; for UDP, no ICMP
 /// "port unreachable" came back. Anything less leaves the cursor, and the next run sends those
-/// entries again (the seq parameter tells duplicates apart), never a gap.
+/// entries again (the seq parameter tells duplicates apart): over a stream, never a gap.
 ///
 /// It does not verify the hash chain: callers run AuditLog::verify() first.
 class AuditForwarder

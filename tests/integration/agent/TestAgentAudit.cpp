@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -52,6 +53,16 @@ void TestAgentAudit::initTestCase()
 {
     QVERIFY(m_dir.isValid());
 }
+
+namespace {
+
+QByteArray fileBytes(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("(unreadable)");
+}
+
+} // namespace
 
 int TestAgentAudit::tamper(const QString& path, const QString& statement)
 {
@@ -135,6 +146,18 @@ void TestAgentAudit::tamperedRowIsNamed()
     const AgentRun run =
         runAgent({u"audit"_s, u"verify"_s, u"--workspace"_s, path}, agentEnvironment({}));
     QCOMPARE(run.exitCode, 1);
+    // The export's verdict is the same, whatever the fault.
+    const AgentRun exported = audit({u"export"_s,
+                                     u"--workspace"_s,
+                                     path,
+                                     u"--format"_s,
+                                     u"syslog"_s,
+                                     u"--output"_s,
+                                     path + u".log"_s});
+    QCOMPARE(exported.exitCode, 1);
+    QCOMPARE(exported.err.trimmed(),
+             u"mtr-agent: exported, but the audit chain is "_s
+                 + run.out.trimmed().mid(QStringLiteral("audit: ").size()));
     if (brokenAt == 0) {
         QCOMPARE(run.out.trimmed(),
                  u"audit: broken: 1 stored entries stand outside the chain (no sequence number "
@@ -198,7 +221,7 @@ void TestAgentAudit::exportOfBrokenLogSaysSo()
         {u"export"_s, u"--workspace"_s, path, u"--format"_s, u"jsonl"_s, u"--output"_s, output});
     QCOMPARE(run.exitCode, 1);
     QCOMPARE(run.err.trimmed(),
-             u"mtr-agent: exported, but the audit chain is broken at entry 2 (hash mismatch)"_s);
+             u"mtr-agent: exported, but the audit chain is broken at entry 2: hash mismatch"_s);
     QFile file(output);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
@@ -217,6 +240,7 @@ void TestAgentAudit::exportNeverOverwritesTheWorkspace_data()
     QTest::addRow("workspace") << QString();
     QTest::addRow("wal") << u"-wal"_s;
     QTest::addRow("same-file-other-spelling") << u"/../"_s;
+    QTest::addRow("wal-beside-a-linked-workspace") << u"link"_s;
 }
 
 void TestAgentAudit::exportNeverOverwritesTheWorkspace()
@@ -225,12 +249,26 @@ void TestAgentAudit::exportNeverOverwritesTheWorkspace()
     const QString name = u"self-"_s + QString::fromLatin1(QTest::currentDataTag());
     const QString path = workspaceWithEntries(name, 3);
     QVERIFY(!path.isEmpty());
-    const QString output =
-        suffix == u"/../"_s ? m_dir.path() + u"/sub/../"_s + name + u".sqlite"_s : path + suffix;
     QDir(m_dir.path()).mkpath(u"sub"_s);
+    // "link": the workspace is named through a symbolic link, and SQLite keeps its WAL beside
+    // the file the link points to.
+    QString workspace = path;
+    QString output = path + suffix;
+    if (suffix == u"/../"_s) {
+        output = m_dir.path() + u"/sub/../"_s + name + u".sqlite"_s;
+    } else if (suffix == u"link"_s) {
+        workspace = m_dir.filePath(u"sub/link.sqlite"_s);
+        QVERIFY(QFile::link(path, workspace));
+        output = path + u"-wal"_s;
+    }
     const qint64 size = QFileInfo(path).size();
-    const AgentRun run = audit(
-        {u"export"_s, u"--workspace"_s, path, u"--format"_s, u"jsonl"_s, u"--output"_s, output});
+    const AgentRun run = audit({u"export"_s,
+                                u"--workspace"_s,
+                                workspace,
+                                u"--format"_s,
+                                u"jsonl"_s,
+                                u"--output"_s,
+                                output});
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(u"is the workspace itself"_s), qPrintable(run.err));
     QCOMPARE(QFileInfo(path).size(), size);
@@ -245,7 +283,8 @@ void TestAgentAudit::missingWorkspaceIsNotCreated()
     for (const QString& action : {u"verify"_s, u"export"_s}) {
         const AgentRun run = audit({action, u"--workspace"_s, missing, u"--format"_s, u"jsonl"_s});
         QCOMPARE(run.exitCode, 3);
-        QCOMPARE(run.err.trimmed(), u"mtr-agent: no workspace at "_s + missing);
+        QCOMPARE(run.err.trimmed(),
+                 u"mtr-agent: cannot open the workspace: no workspace at "_s + missing);
         QCOMPARE(run.out, QString());
     }
     QVERIFY(!QFileInfo::exists(m_dir.filePath(u"nodir"_s)));
@@ -256,8 +295,34 @@ void TestAgentAudit::missingWorkspaceIsNotCreated()
     file.close();
     const AgentRun run = audit({u"verify"_s, u"--workspace"_s, empty});
     QCOMPARE(run.exitCode, 3);
-    QCOMPARE(run.err.trimmed(), u"mtr-agent: "_s + empty + u" is not a workspace"_s);
+    QCOMPARE(run.err.trimmed(),
+             u"mtr-agent: cannot open the workspace: "_s + empty + u" is not a workspace"_s);
     QCOMPARE(QFileInfo(empty).size(), qint64(0));
+
+    // Someone else's SQLite file is refused as it is, not turned into a workspace.
+    const QString foreign = m_dir.filePath(u"foreign.sqlite"_s);
+    {
+        const QString connection = u"foreign"_s;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
+            db.setDatabaseName(foreign);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(u"CREATE TABLE x (a)"_s));
+            QVERIFY(query.exec(u"INSERT INTO x VALUES (1)"_s));
+        }
+        QSqlDatabase::removeDatabase(connection);
+    }
+    const QByteArray before = fileBytes(foreign);
+    for (const QString& action : {u"verify"_s, u"forward"_s}) {
+        const AgentRun refused =
+            audit({action, u"--workspace"_s, foreign, u"--collector"_s, u"tcp://127.0.0.1:9"_s});
+        QCOMPARE(refused.exitCode, 3);
+        QCOMPARE(refused.err.trimmed(),
+                 u"mtr-agent: cannot open the workspace: "_s + foreign
+                     + u" is not a workspace (no schema_version table)"_s);
+    }
+    QCOMPARE(fileBytes(foreign), before);
 }
 
 void TestAgentAudit::corruptPageIsAnError()

@@ -360,8 +360,8 @@ void TestAuditForward::brokenChainIsNotSent()
     QCOMPARE(run.exitCode, 1);
     QCOMPARE(run.out, QString());
     QCOMPARE(run.err,
-             u"mtr-agent: refusing to forward: the audit chain is broken at entry 2 "
-             u"(hash mismatch)"_s);
+             u"mtr-agent: refusing to forward: the audit chain is broken at entry 2: "
+             u"hash mismatch"_s);
     QTRY_VERIFY(collector.settled());
     QCOMPARE(collector.connections(), 0);
     QCOMPARE(cursor(path, collector.url()), QString());
@@ -466,9 +466,30 @@ void TestAuditForward::forwardedEntriesCannotVanish()
     const Run refused = forward(path, collector.url());
     QCOMPARE(refused.exitCode, 1);
     QCOMPARE(refused.err,
-             u"mtr-agent: refusing to forward: the audit chain is broken at entry 4 (differs "
-             u"from the copy forwarded to a collector)"_s);
+             u"mtr-agent: refusing to forward: the audit chain is broken at entry 4: differs "
+             u"from the copy forwarded to a collector"_s);
     QCOMPARE(cursor(path, collector.url()), u"4"_s);
+
+    // The export shows all of it, and its verdict is verify's.
+    const Run exported = agent({u"audit"_s,
+                                u"export"_s,
+                                u"--workspace"_s,
+                                path,
+                                u"--format"_s,
+                                u"jsonl"_s,
+                                u"--output"_s,
+                                path + u".jsonl"_s});
+    QCOMPARE(exported.exitCode, 1);
+    QCOMPARE(exported.err,
+             u"mtr-agent: exported, but the audit chain is broken at entry 4: differs from the "
+             u"copy forwarded to a collector"_s);
+
+    // A cursor edited into something else is tampering too.
+    QVERIFY(tamper(path,
+                   u"UPDATE sync_cursors SET cursor = 'abc' WHERE feed LIKE 'audit-forward:%'"_s));
+    run = agent(verify);
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(run.out, u"audit: broken: a forward cursor is damaged (not \"<seq>:<hash>\")"_s);
 }
 
 void TestAuditForward::badCommandLine_data()
