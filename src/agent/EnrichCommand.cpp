@@ -4,12 +4,12 @@
 
 #include "AgentCommand.h"
 #include "DatabaseOptions.h"
-#include "SignalWatcher.h"
 #include "secrets/SecretStore.h"
 #include "store/AlertRepository.h"
 #include "store/Database.h"
 #include "workflow/CaseEnricher.h"
 #include "workflow/KeychainNames.h"
+#include "workflow/SignalWatcher.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -191,12 +191,12 @@ int runEnrichCommand(const QStringList& arguments)
     };
     if (parser.isSet(QStringLiteral("once")))
         return runOnce() ? ExitOk : ExitFailed;
-    SignalWatcher watcher;
+    workflow::SignalWatcher watcher;
     QTimer timer;
     QObject::connect(&timer, &QTimer::timeout, &timer, [&] {
         failed = !runOnce() || failed;
     });
-    QObject::connect(&watcher, &SignalWatcher::signalled, &timer, [] {
+    QObject::connect(&watcher, &workflow::SignalWatcher::signalled, &timer, [] {
         QCoreApplication::quit();
     });
     failed = !runOnce();

@@ -4,12 +4,12 @@
 
 #include "AgentCommand.h"
 #include "DatabaseOptions.h"
-#include "SignalWatcher.h"
 #include "central/CentralClient.h"
 #include "log/Log.h"
 #include "secrets/SecretStore.h"
 #include "store/Database.h"
 #include "workflow/KeychainNames.h"
+#include "workflow/SignalWatcher.h"
 #include "workflow/SyncService.h"
 
 #include <QCommandLineParser>
@@ -193,8 +193,8 @@ int runSyncCommand(const QStringList& arguments)
                              QCoreApplication::exit(exitCode);
                          }
                      });
-    SignalWatcher watcher;
-    QObject::connect(&watcher, &SignalWatcher::signalled, &sync, [&sync, &exitCode]() {
+    workflow::SignalWatcher watcher;
+    QObject::connect(&watcher, &workflow::SignalWatcher::signalled, &sync, [&sync, &exitCode]() {
         sync.stop();
         QCoreApplication::exit(exitCode);
     });

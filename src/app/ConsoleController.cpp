@@ -30,6 +30,7 @@
 #include "workflow/EnrichmentJob.h"
 #include "workflow/EvidenceImportJob.h"
 #include "workflow/OutboxPayload.h"
+#include "workflow/SignalWatcher.h"
 
 #include <QCoreApplication>
 #include <QFileDialog>
@@ -184,6 +185,18 @@ QString ConsoleController::analystName() const
         return configured;
     const QString user = qEnvironmentVariable("USER");
     return user.isEmpty() ? QStringLiteral("analyst") : user;
+}
+
+void ConsoleController::quitOnTerminationSignals()
+{
+    auto* watcher = new workflow::SignalWatcher(this);
+    connect(watcher, &workflow::SignalWatcher::signalled, this, [this](int signal) {
+        // The autosave timer may be seconds away: flush now, then leave the way a close does.
+        logger()->info("console stopping on signal={}, saving the open draft first", signal);
+        m_window->draftPane()->flushAutosave();
+        m_window->close();
+        QCoreApplication::quit();
+    });
 }
 
 void ConsoleController::start()

@@ -42,6 +42,10 @@ public:
 
     /// Reads the settings and starts everything; returns at once.
     void start();
+    /// Makes SIGTERM, SIGINT and SIGHUP (a logout, a service stop, Ctrl+C in the terminal)
+    /// close the window and quit the event loop instead of killing the process, so the draft
+    /// being typed is saved as on a normal close. For main(): one per process.
+    void quitOnTerminationSignals();
     /// Reads the open case again from the store (after an import or a send).
     void reloadCase();
     /// The analyst's name recorded on approvals.

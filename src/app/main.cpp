@@ -52,6 +52,7 @@ int main(int argc, char** argv)
     window.resize(1440, 900);
     window.show();
     mtr::app::ConsoleController controller(&window, &secrets);
+    controller.quitOnTerminationSignals();
     mtr::log::get("app")->info("console started version={}", QStringLiteral(MTR_VERSION));
 
     if (!options.screenshotPath.isEmpty()) {

@@ -104,12 +104,25 @@ void analystApproves(app::MainWindow& window, app::ConsoleController& controller
     say(QStringLiteral("approved isolation"));
 }
 
+/// Types the analyst's edit into the customer notification and says so; nothing more.
+void analystTypes(app::MainWindow& window)
+{
+    app::DraftEditorPane* drafts = window.draftPane();
+    drafts->setCurrentKind(domain::Draft::Kind::CustomerNotification);
+    QWidget* editor = drafts->focusTarget();
+    editor->setFocus();
+    QTest::keyClick(editor, Qt::Key_End, Qt::ControlModifier);
+    QTest::keyClicks(editor, Edit);
+    say(QStringLiteral("typed"));
+}
+
 int runConsole(int argc, char** argv)
 {
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("mtr-review-console"));
     QApplication::setApplicationName(QStringLiteral("mtr-console"));
     const bool approve = QApplication::arguments().contains(QStringLiteral("approve"));
+    const bool edit = QApplication::arguments().contains(QStringLiteral("edit"));
     log::init();
 
     secrets::SecretStore secrets(QStringLiteral("mtr-test-e2e"));
@@ -117,6 +130,7 @@ int runConsole(int argc, char** argv)
     window.resize(1440, 900);
     window.show();
     app::ConsoleController controller(&window, &secrets);
+    controller.quitOnTerminationSignals(); // as main.cpp
     QObject::connect(&controller,
                      &app::ConsoleController::itemDispatched,
                      &window,
@@ -144,6 +158,10 @@ int runConsole(int argc, char** argv)
             QTimer::singleShot(0, &window, [&] {
                 analystApproves(window, controller);
             });
+        if (edit)
+            QTimer::singleShot(0, &window, [&] {
+                analystTypes(window);
+            });
     });
     controller.start();
     const int rc = QApplication::exec();
@@ -166,6 +184,7 @@ private slots:
     void editedNotificationAndIsolationAreSentOnce();
     void killedBetweenApprovalAndSendSendsOnceAfterRestart();
     void droppedConnectionsSendOnceAcrossRestart();
+    void terminatedWhileTypingKeepsTheEdit();
 
 private:
     void writeSettings();
@@ -500,6 +519,31 @@ void TestApproveAndSend::droppedConnectionsSendOnceAcrossRestart()
     QTest::qWait(3000);
     stopProcess(console);
     verifyExactlyOnce();
+}
+
+void TestApproveAndSend::terminatedWhileTypingKeepsTheEdit()
+{
+    // A logout or `systemctl stop` sends SIGTERM: the edit typed a moment ago, before the next
+    // autosave, is written before the console goes, and nothing is sent.
+    QString caseId;
+    {
+        QProcess console;
+        startConsole(console, QStringLiteral("edit"));
+        QVERIFY2(waitForOutput(console, QStringLiteral("shown "), 180000), qPrintable(m_output));
+        caseId = m_output.section(QStringLiteral("shown "), -1).section(QLatin1Char('\n'), 0, 0);
+        QVERIFY2(waitForOutput(console, QStringLiteral("typed"), 60000), qPrintable(m_output));
+        console.terminate();
+        QVERIFY(console.waitForFinished(20000));
+        QCOMPARE(console.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(console.exitCode(), 0);
+    }
+    auto db = openWorkspace(*m_dir);
+    QVERIFY(db);
+    auto draft = store::DraftRepository(*db).get(caseId, domain::Draft::Kind::CustomerNotification);
+    QVERIFY2(draft && draft.value(), qPrintable(caseId));
+    QVERIFY2(draft.value()->analystText.endsWith(Edit), qPrintable(draft.value()->analystText));
+    QCOMPARE(outbox().size(), 0);
+    QCOMPARE(m_sink->messages().size(), 0);
 }
 
 int main(int argc, char** argv)

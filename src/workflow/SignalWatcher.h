@@ -6,10 +6,11 @@
 
 class QSocketNotifier;
 
-namespace mtr::agent {
+namespace mtr::workflow {
 
-/// Turns SIGINT and SIGTERM into a Qt signal on the main thread (self-pipe: the handler only
-/// writes one byte), so a polling agent stops between two event-loop turns.
+/// Turns SIGINT, SIGTERM and SIGHUP into a Qt signal on the main thread (self-pipe: the handler
+/// only writes one byte), so a polling agent stops between two event-loop turns and a console
+/// being logged out of saves the analyst's draft before it goes.
 class SignalWatcher : public QObject
 {
     Q_OBJECT
@@ -20,7 +21,7 @@ public:
     ~SignalWatcher() override;
 
 signals:
-    /// SIGINT or SIGTERM arrived.
+    /// SIGINT, SIGTERM or SIGHUP arrived.
     void signalled(int signal);
 
 private:
@@ -29,4 +30,4 @@ private:
     QSocketNotifier* m_notifier = nullptr;
 };
 
-} // namespace mtr::agent
+} // namespace mtr::workflow

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: MTR Review Console contributors
-#include "SignalWatcher.h"
+#include "workflow/SignalWatcher.h"
 
 #include <QSocketNotifier>
 
@@ -10,8 +10,10 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-namespace mtr::agent {
+namespace mtr::workflow {
 namespace {
+
+constexpr int HandledSignals[] = {SIGINT, SIGTERM, SIGHUP};
 
 int s_fds[2] = {-1, -1};
 
@@ -35,14 +37,14 @@ SignalWatcher::SignalWatcher(QObject* parent)
     action.sa_handler = onSignal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
-    sigaction(SIGINT, &action, nullptr);
-    sigaction(SIGTERM, &action, nullptr);
+    for (const int signal : HandledSignals)
+        sigaction(signal, &action, nullptr);
 }
 
 SignalWatcher::~SignalWatcher()
 {
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
+    for (const int signal : HandledSignals)
+        std::signal(signal, SIG_DFL);
     delete m_notifier;
     for (int& fd : s_fds) {
         if (fd >= 0) {
@@ -60,4 +62,4 @@ void SignalWatcher::drain()
     }
 }
 
-} // namespace mtr::agent
+} // namespace mtr::workflow
