@@ -49,4 +49,48 @@ SyncCursorRepository::setCursor(const QString& tenantId, const QString& feed, co
     return tx.commit();
 }
 
+Result<bool> SyncCursorRepository::claimLease(const QString& tenantId,
+                                              const QString& feed,
+                                              const QString& owner,
+                                              qint64 nowMs,
+                                              qint64 untilMs)
+{
+    QSqlQuery q(m_db.connection());
+    if (auto r = prepare(q,
+                         QStringLiteral("INSERT INTO sync_cursors (tenant_id, feed, cursor, "
+                                        "updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (tenant_id, "
+                                        "feed) DO UPDATE SET cursor = excluded.cursor, "
+                                        "updated_at = excluded.updated_at WHERE "
+                                        "sync_cursors.cursor = excluded.cursor OR "
+                                        "sync_cursors.updated_at < ?"));
+        !r) {
+        return r.error();
+    }
+    q.addBindValue(tenantId);
+    q.addBindValue(feed);
+    q.addBindValue(owner);
+    q.addBindValue(untilMs);
+    q.addBindValue(nowMs);
+    if (auto r = exec(q, "claim lease"); !r)
+        return r.error();
+    return q.numRowsAffected() == 1;
+}
+
+Result<void> SyncCursorRepository::releaseLease(const QString& tenantId,
+                                                const QString& feed,
+                                                const QString& owner)
+{
+    QSqlQuery q(m_db.connection());
+    if (auto r = prepare(q,
+                         QStringLiteral("UPDATE sync_cursors SET updated_at = 0 WHERE tenant_id "
+                                        "= ? AND feed = ? AND cursor = ?"));
+        !r) {
+        return r;
+    }
+    q.addBindValue(tenantId);
+    q.addBindValue(feed);
+    q.addBindValue(owner);
+    return exec(q, "release lease");
+}
+
 } // namespace mtr::store

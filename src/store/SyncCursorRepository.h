@@ -26,6 +26,19 @@ public:
     /// Stores the cursor (joins the caller's transaction, if any).
     Result<void> setCursor(const QString& tenantId, const QString& feed, const QString& cursor);
 
+    /// Leases the row (tenantId, feed) to \p owner until \p untilMs (UTC ms), unless another
+    /// owner holds it beyond \p nowMs; true when \p owner holds it afterwards (claimed or
+    /// renewed). One statement, so two processes on one database cannot both win. A lease row
+    /// keeps the owner in `cursor` and the expiry in `updated_at`; use a feed of its own.
+    Result<bool> claimLease(const QString& tenantId,
+                            const QString& feed,
+                            const QString& owner,
+                            qint64 nowMs,
+                            qint64 untilMs);
+
+    /// Ends \p owner's lease of (tenantId, feed); nothing when someone else holds it.
+    Result<void> releaseLease(const QString& tenantId, const QString& feed, const QString& owner);
+
 private:
     Database& m_db;
 };

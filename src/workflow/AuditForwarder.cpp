@@ -7,10 +7,13 @@
 #include "store/AuditLog.h"
 #include "store/SyncCursorRepository.h"
 
+#include <QCoreApplication>
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslSocket>
+#include <QSysInfo>
 #include <QTcpSocket>
 #include <QUdpSocket>
 
@@ -69,6 +72,61 @@ Error collectorError(Error::Code code,
         QStringLiteral("%1 collector %2: %3").arg(what, collectorName(collector), detail),
         code == Error::Code::Network);
 }
+
+/// How long a run's claim on a collector lasts unless renewed (each batch renews it): a run that
+/// died holds up the next one at most this long.
+constexpr qint64 LeaseMs = 120000;
+
+/// One forward per collector at a time, across processes sharing the database: two would each
+/// send everything. hold() claims or renews; the destructor releases.
+class ForwardLease
+{
+public:
+    ForwardLease(SyncCursorRepository& cursors, const QUrl& collector)
+        : m_cursors(cursors)
+        , m_collector(collector)
+        , m_feed(QStringLiteral("audit-forward-lease:") + collectorName(collector))
+        , m_owner(QStringLiteral("%1:%2")
+                      .arg(QSysInfo::machineHostName())
+                      .arg(QCoreApplication::applicationPid()))
+    {}
+
+    ~ForwardLease()
+    {
+        // A release that fails only means the next run waits for the lease to expire.
+        if (m_held && !m_cursors.releaseLease(CursorTenant, m_feed, m_owner))
+            log::get("store")->warn("audit forward lease not released collector={}",
+                                    log::fingerprint(collectorName(m_collector)));
+    }
+
+    ForwardLease(const ForwardLease&) = delete;
+    ForwardLease& operator=(const ForwardLease&) = delete;
+
+    /// Claims or renews; an error when another run holds the collector.
+    Result<void> hold()
+    {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const Result<bool> claimed =
+            m_cursors.claimLease(CursorTenant, m_feed, m_owner, now, now + LeaseMs);
+        if (!claimed)
+            return claimed.error();
+        m_held = claimed.value();
+        if (!m_held) {
+            return collectorError(Error::Code::NotAllowed,
+                                  QStringLiteral("another forward is running to"),
+                                  m_collector,
+                                  QStringLiteral("try again once it ends"));
+        }
+        return {};
+    }
+
+private:
+    SyncCursorRepository& m_cursors;
+    const QUrl& m_collector;
+    const QString m_feed;
+    const QString m_owner;
+    bool m_held = false;
+};
 
 /// The error the kernel recorded on \p fd (a reset, an ICMP unreachable), cleared by reading
 /// it; 0 when none.
@@ -443,6 +501,10 @@ Result<AuditForwarder::Outcome> AuditForwarder::forward()
 {
     if (auto r = checkCollector(m_config.collector); !r)
         return r.error();
+    SyncCursorRepository cursors(m_db);
+    ForwardLease lease(cursors, m_config.collector);
+    if (auto r = lease.hold(); !r)
+        return r.error();
     const QString feed = cursorFeed(m_config.collector);
     const Result<AuditLog::Anchor> start = startAnchor(m_db, feed);
     if (!start)
@@ -450,7 +512,6 @@ Result<AuditForwarder::Outcome> AuditForwarder::forward()
     Outcome outcome;
     outcome.lastSeq = start->seq;
     AuditLog auditLog(m_db);
-    SyncCursorRepository cursors(m_db);
 
     // One connection per EntriesPerConnection entries; the cursor moves to a connection's last
     // entry only once confirm() found nothing lost, so a failure resends that connection's
@@ -471,7 +532,9 @@ Result<AuditForwarder::Outcome> AuditForwarder::forward()
         while (result && !batch->isEmpty() && count < EntriesPerConnection) {
             Result<void> tooLarge;
             const QList<QByteArray> messages = messagesOf(m_config, batch.value(), tooLarge);
-            result = messages.isEmpty() ? Result<void>() : channel->send(messages);
+            result = lease.hold();
+            if (result && !messages.isEmpty())
+                result = channel->send(messages);
             if (result && !messages.isEmpty()) {
                 const domain::AuditEntry& last = batch->at(messages.size() - 1);
                 sent = {last.seq, last.hash};

@@ -26,6 +26,10 @@ namespace mtr::workflow {
 /// "port unreachable" came back. Anything less leaves the cursor, and the next run sends those
 /// entries again (the seq parameter tells duplicates apart): over a stream, never a gap.
 ///
+/// One run per collector at a time: a lease row in sync_cursors ("audit-forward-lease:...",
+/// renewed every batch, expiring 2 minutes after a run died) makes a second run fail at once
+/// instead of sending everything again.
+///
 /// It does not verify the hash chain: callers run AuditLog::verify() first.
 class AuditForwarder
 {

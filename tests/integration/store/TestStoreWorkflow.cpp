@@ -6,6 +6,7 @@
 #include "store/Digest.h"
 #include "store/OutboxRepository.h"
 #include "store/ProposalRepository.h"
+#include "store/SyncCursorRepository.h"
 
 #include <QBuffer>
 #include <QJsonDocument>
@@ -41,6 +42,7 @@ private slots:
     void auditKeepsSystemEntriesWithEmptyFields();
     void concurrentAuditAppendsKeepOneChain();
     void auditExportsEveryEntry();
+    void cursorLeaseHasOneHolder();
 
 private:
     static domain::Proposal proposal(const QString& id, const QString& content);
@@ -436,6 +438,32 @@ void TestStoreWorkflow::auditExportsEveryEntry()
     QCOMPARE(messages.size(), 3);
     QVERIFY(messages[2].startsWith("<110>1 "));
     QVERIFY(messages[2].contains(" console-1 mtr-console - edit [mtr@32473 seq=\"3\""));
+}
+
+void TestStoreWorkflow::cursorLeaseHasOneHolder()
+{
+    // Two connections stand in for two processes forwarding to one collector.
+    auto first = m_backend.open();
+    auto second = m_backend.open();
+    QVERIFY(first && second);
+    SyncCursorRepository a(*first);
+    SyncCursorRepository b(*second);
+    const QString tenant = QStringLiteral("*");
+    const QString feed = QStringLiteral("lease:test");
+    const qint64 t = 1'000'000;
+
+    QCOMPARE(a.claimLease(tenant, feed, QStringLiteral("a"), t, t + 100).value(), true);
+    QCOMPARE(b.claimLease(tenant, feed, QStringLiteral("b"), t + 50, t + 150).value(), false);
+    QCOMPARE(a.claimLease(tenant, feed, QStringLiteral("a"), t + 60, t + 160).value(), true);
+    QCOMPARE(b.claimLease(tenant, feed, QStringLiteral("b"), t + 120, t + 220).value(), false);
+    // Expired: anyone may take it over.
+    QCOMPARE(b.claimLease(tenant, feed, QStringLiteral("b"), t + 161, t + 261).value(), true);
+    QCOMPARE(a.claimLease(tenant, feed, QStringLiteral("a"), t + 170, t + 270).value(), false);
+    // Only the holder's release counts.
+    QVERIFY(a.releaseLease(tenant, feed, QStringLiteral("a")).ok());
+    QCOMPARE(a.claimLease(tenant, feed, QStringLiteral("a"), t + 180, t + 280).value(), false);
+    QVERIFY(b.releaseLease(tenant, feed, QStringLiteral("b")).ok());
+    QCOMPARE(a.claimLease(tenant, feed, QStringLiteral("a"), t + 190, t + 290).value(), true);
 }
 
 QTEST_GUILESS_MAIN(TestStoreWorkflow)

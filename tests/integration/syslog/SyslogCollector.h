@@ -102,6 +102,18 @@ public:
         m_answer = bytes;
     }
 
+    /// Stops taking connections (tcp, tls): the kernel still completes them and buffers what is
+    /// sent, but nobody reads or closes until resumeAccepting().
+    void pauseAccepting()
+    {
+        m_server->pauseAccepting();
+    }
+
+    void resumeAccepting()
+    {
+        m_server->resumeAccepting();
+    }
+
     /// Forgets what was received (the listener stays).
     void clear()
     {

@@ -76,12 +76,16 @@ private slots:
     void answeringCollectorKeepsCursor();
     void unreachableUdpPortKeepsCursor();
     void forwardedEntriesCannotVanish();
+    void oneForwardPerCollectorAtATime();
     void badCommandLine_data();
     void badCommandLine();
     void logHoldsNoCustomerData();
 
 private:
     Run agent(const QStringList& arguments);
+    /// Starts mtr-agent with \p arguments in \p process and returns at once.
+    void startAgent(QProcess& process, const QStringList& arguments);
+    static Run result(QProcess& process);
     Run forward(const QString& workspace, const QString& url, const QStringList& extra = {});
     /// Drops the append-only triggers and runs \p statement, as someone with file access can.
     bool tamper(const QString& path, const QString& statement);
@@ -141,27 +145,38 @@ Run TestAuditForward::forward(const QString& workspace,
     return agent(arguments + extra);
 }
 
-Run TestAuditForward::agent(const QStringList& arguments)
+void TestAuditForward::startAgent(QProcess& process, const QStringList& arguments)
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(u"DBUS_SESSION_BUS_ADDRESS"_s);
     env.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"data"_s)); // the agent's log lands here
-    QProcess process;
     process.setProcessEnvironment(env);
-    QSignalSpy finished(&process, &QProcess::finished);
-    // The collector lives in this process, so wait with the event loop running.
     process.start(QStringLiteral(MTR_AGENT_PATH), arguments);
+}
+
+Run TestAuditForward::result(QProcess& process)
+{
     Run run;
-    if (!finished.wait(60000)) {
-        process.kill();
-        process.waitForFinished(5000);
-        run.err = u"mtr-agent did not finish"_s;
-        return run;
-    }
     run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
     run.out = QString::fromUtf8(process.readAllStandardOutput()).trimmed();
     run.err = QString::fromUtf8(process.readAllStandardError()).trimmed();
     return run;
+}
+
+Run TestAuditForward::agent(const QStringList& arguments)
+{
+    QProcess process;
+    QSignalSpy finished(&process, &QProcess::finished);
+    // The collector lives in this process, so wait with the event loop running.
+    startAgent(process, arguments);
+    if (!finished.wait(60000)) {
+        process.kill();
+        process.waitForFinished(5000);
+        Run run;
+        run.err = u"mtr-agent did not finish"_s;
+        return run;
+    }
+    return result(process);
 }
 
 bool TestAuditForward::tamper(const QString& path, const QString& statement)
@@ -490,6 +505,55 @@ void TestAuditForward::forwardedEntriesCannotVanish()
     run = agent(verify);
     QCOMPARE(run.exitCode, 1);
     QCOMPARE(run.out, u"audit: broken: a forward cursor is damaged (not \"<seq>:<hash>\")"_s);
+}
+
+void TestAuditForward::oneForwardPerCollectorAtATime()
+{
+    // Two runs at once (two cron jobs, two analysts) would each send everything. The collector
+    // takes no connection for now, so whichever run claims it first waits in its delivery
+    // check, still holding the collector, while the other starts.
+    SyslogCollector collector;
+    QVERIFY(collector.listen(u"tcp"_s));
+    const QString path = workspace(u"concurrent"_s, 50);
+    QVERIFY(!path.isEmpty());
+    collector.pauseAccepting();
+    const QStringList arguments{u"audit"_s,
+                                u"forward"_s,
+                                u"--workspace"_s,
+                                path,
+                                u"--collector"_s,
+                                collector.url()};
+    QProcess first;
+    QProcess second;
+    startAgent(first, arguments);
+    QTest::qWait(1000);
+    startAgent(second, arguments);
+    QTRY_VERIFY_WITH_TIMEOUT(first.state() == QProcess::NotRunning
+                                 || second.state() == QProcess::NotRunning,
+                             20000);
+    QProcess& loser = first.state() == QProcess::NotRunning ? first : second;
+    QProcess& winner = &loser == &first ? second : first;
+    const Run refused = result(loser);
+    QCOMPARE(refused.exitCode, 1);
+    QCOMPARE(refused.err,
+             u"mtr-agent: audit forward failed: another forward is running to collector "_s
+                 + collector.url() + u": try again once it ends"_s);
+
+    collector.resumeAccepting();
+    QTRY_VERIFY_WITH_TIMEOUT(winner.state() == QProcess::NotRunning, 20000);
+    const Run sent = result(winner);
+    QVERIFY2(sent.exitCode == 0, qPrintable(sent.err));
+    QCOMPARE(sent.out, u"forwarded: 50 (up to seq 50)"_s);
+    QTRY_VERIFY(collector.settled());
+    QCOMPARE(collector.connections(), 1);
+    QList<QByteArray> messages;
+    QVERIFY(splitFrames(collector.streams().value(0), messages));
+    checkMessages(path, messages, 1);
+
+    // The lease ends with the run: the next one goes ahead at once.
+    const Run next = forward(path, collector.url());
+    QVERIFY2(next.exitCode == 0, qPrintable(next.err));
+    QCOMPARE(next.out, u"forwarded: 0 (up to seq 50)"_s);
 }
 
 void TestAuditForward::badCommandLine_data()
