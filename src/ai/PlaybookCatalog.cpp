@@ -100,6 +100,13 @@ Result<PlaybookCatalog::Playbook> parsePlaybook(const QJsonObject& o)
                 || (kind != Proposal::Kind::Containment && p.detail.isEmpty())) {
                 return invalid(u"incomplete step in "_s + pb.id);
             }
+            // The approval queue shows each of these to the analyst who decides: none may be
+            // blank.
+            if (p.title.trimmed().isEmpty() || p.reason.trimmed().isEmpty()
+                || p.impact.trimmed().isEmpty()) {
+                return invalid(
+                    u"step %1 in %2 needs a title, a reason and an impact"_s.arg(p.id, pb.id));
+            }
             pb.steps.append(p);
         }
     }

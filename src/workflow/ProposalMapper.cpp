@@ -28,13 +28,18 @@ void setContainment(domain::Proposal& p, const ai::Proposal& step, const ai::Cas
         p.content = OutboxPayload::isolation({step.endpointId}, step.reason);
         const auto* endpoint = caseFile.endpoint(step.endpointId);
         p.highImpact = endpoint != nullptr && endpoint->isServer;
+        // The queue names the target, so the analyst sees which machine goes dark.
+        if (endpoint != nullptr && !endpoint->hostname.isEmpty())
+            p.title = step.title + QLatin1String(": ") + endpoint->hostname;
     } else if (step.action.startsWith(alertActionPrefix)) {
         p.kind = QLatin1String(OutboxPayload::AlertAction);
         p.content =
             OutboxPayload::alertAction(step.alertId, step.action.mid(alertActionPrefix.size()));
     } else if (step.action == QLatin1String("blockHash")) {
         p.kind = QLatin1String(OutboxPayload::BlockHash);
-        p.content = OutboxPayload::blockHash(firstSha256(caseFile), step.reason);
+        const QString sha256 = firstSha256(caseFile);
+        p.content = OutboxPayload::blockHash(sha256, step.reason);
+        p.title = step.title + QLatin1String(": ") + sha256;
     } else {
         p.kind = QStringLiteral("containment");
         p.content =

@@ -65,6 +65,16 @@ void TestProposalEngine::badCatalogIsRefused_data()
         << QByteArray(R"({"playbooks":[{"id":"a","containment":[{"id":"c"}]}]})");
     QTest::addRow("query without sql")
         << QByteArray(R"({"playbooks":[{"id":"a","liveDiscover":[{"id":"q"}]}]})");
+    // The approval queue would show an empty line where the analyst reads what and why.
+    QTest::addRow("containment without title") << QByteArray(
+        R"({"playbooks":[{"id":"a","containment":[{"id":"c","action":"isolateEndpoint",)"
+        R"("reason":"r","impact":"i"}]}]})");
+    QTest::addRow("command without reason") << QByteArray(
+        R"({"playbooks":[{"id":"a","liveResponse":[{"id":"c","title":"t","command":"netstat",)"
+        R"("impact":"i"}]}]})");
+    QTest::addRow("query with a blank impact") << QByteArray(
+        R"({"playbooks":[{"id":"a","liveDiscover":[{"id":"q","title":"t","sql":"select 1",)"
+        R"("reason":"r","impact":"  "}]}]})");
 }
 
 void TestProposalEngine::badCatalogIsRefused()
