@@ -61,6 +61,18 @@ bool waitFor(const std::function<bool()>& condition, int ms)
     return true;
 }
 
+/// Types the analyst's edit at the end of the customer notification; returns the editor.
+QWidget* typeEdit(app::MainWindow& window)
+{
+    app::DraftEditorPane* drafts = window.draftPane();
+    drafts->setCurrentKind(domain::Draft::Kind::CustomerNotification);
+    QWidget* editor = drafts->focusTarget();
+    editor->setFocus();
+    QTest::keyClick(editor, Qt::Key_End, Qt::ControlModifier);
+    QTest::keyClicks(editor, Edit);
+    return editor;
+}
+
 /// Edits and approves the customer notification, then approves the isolation; says what it did.
 void analystApproves(app::MainWindow& window, app::ConsoleController& controller)
 {
@@ -68,13 +80,8 @@ void analystApproves(app::MainWindow& window, app::ConsoleController& controller
     if (!QTest::qWaitForWindowActive(&window))
         say(QStringLiteral("note: window not active; shortcuts may not fire"));
 
-    app::DraftEditorPane* drafts = window.draftPane();
-    drafts->setCurrentKind(domain::Draft::Kind::CustomerNotification);
-    QWidget* editor = drafts->focusTarget();
-    editor->setFocus();
-    QTest::keyClick(editor, Qt::Key_End, Qt::ControlModifier);
-    QTest::keyClicks(editor, Edit);
-    say(QStringLiteral("central case %1").arg(drafts->centralCaseId()));
+    QWidget* editor = typeEdit(window);
+    say(QStringLiteral("central case %1").arg(window.draftPane()->centralCaseId()));
     QSignalSpy draftApproved(&controller, &app::ConsoleController::draftApprovalFinished);
     QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
     if (!draftApproved.wait(20000) || !draftApproved.first().value(2).toString().isEmpty()) {
@@ -102,18 +109,6 @@ void analystApproves(app::MainWindow& window, app::ConsoleController& controller
         return;
     }
     say(QStringLiteral("approved isolation"));
-}
-
-/// Types the analyst's edit into the customer notification and says so; nothing more.
-void analystTypes(app::MainWindow& window)
-{
-    app::DraftEditorPane* drafts = window.draftPane();
-    drafts->setCurrentKind(domain::Draft::Kind::CustomerNotification);
-    QWidget* editor = drafts->focusTarget();
-    editor->setFocus();
-    QTest::keyClick(editor, Qt::Key_End, Qt::ControlModifier);
-    QTest::keyClicks(editor, Edit);
-    say(QStringLiteral("typed"));
 }
 
 int runConsole(int argc, char** argv)
@@ -160,7 +155,8 @@ int runConsole(int argc, char** argv)
             });
         if (edit)
             QTimer::singleShot(0, &window, [&] {
-                analystTypes(window);
+                typeEdit(window);
+                say(QStringLiteral("typed"));
             });
     });
     controller.start();

@@ -7,6 +7,7 @@
 #include "AgentTestSupport.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
+#include "support/AuditTamper.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -42,9 +43,6 @@ private slots:
 private:
     QString workspaceWithEntries(const QString& name, int entries, int payloadBytes = 0);
     AgentRun audit(const QStringList& arguments);
-    /// Drops the append-only triggers, as someone with file access can, and runs \p statement;
-    /// the rows it changed, or -1 when it failed (the reason is logged).
-    static int tamper(const QString& path, const QString& statement);
 
     QTemporaryDir m_dir;
 };
@@ -63,21 +61,6 @@ QByteArray fileBytes(const QString& path)
 }
 
 } // namespace
-
-int TestAgentAudit::tamper(const QString& path, const QString& statement)
-{
-    auto db = store::Database::open(store::DatabaseConfig::sqlite(path));
-    if (!db)
-        return -1;
-    QSqlQuery query(db.value()->connection());
-    query.exec(u"DROP TRIGGER IF EXISTS audit_log_no_update"_s);
-    query.exec(u"DROP TRIGGER IF EXISTS audit_log_no_delete"_s);
-    if (!query.exec(statement)) {
-        qWarning() << query.lastError().text();
-        return -1;
-    }
-    return query.numRowsAffected();
-}
 
 AgentRun TestAgentAudit::audit(const QStringList& arguments)
 {
@@ -142,7 +125,7 @@ void TestAgentAudit::tamperedRowIsNamed()
     QFETCH(int, brokenAt);
     const QString path = workspaceWithEntries(QString::fromLatin1(QTest::currentDataTag()), 6);
     QVERIFY(!path.isEmpty());
-    QCOMPARE(tamper(path, statement), 1);
+    QCOMPARE(mtr::test::tamperWorkspace(path, statement), 1);
     const AgentRun run =
         runAgent({u"audit"_s, u"verify"_s, u"--workspace"_s, path}, agentEnvironment({}));
     QCOMPARE(run.exitCode, 1);
@@ -215,7 +198,10 @@ void TestAgentAudit::exportOfBrokenLogSaysSo()
     // The export shows what is stored, the altered entry included, and says the chain broke.
     const QString path = workspaceWithEntries(u"export-broken"_s, 4);
     QVERIFY(!path.isEmpty());
-    QCOMPARE(tamper(path, u"UPDATE audit_log SET payload = 'not json {' WHERE seq = 2"_s), 1);
+    QCOMPARE(
+        mtr::test::tamperWorkspace(path,
+                                   u"UPDATE audit_log SET payload = 'not json {' WHERE seq = 2"_s),
+        1);
     const QString output = m_dir.filePath(u"broken.jsonl"_s);
     const AgentRun run = audit(
         {u"export"_s, u"--workspace"_s, path, u"--format"_s, u"jsonl"_s, u"--output"_s, output});

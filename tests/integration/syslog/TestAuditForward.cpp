@@ -8,6 +8,7 @@
 #include "SyslogCollector.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
+#include "support/AuditTamper.h"
 #include "workflow/AuditForwarder.h"
 
 #include <QDirIterator>
@@ -87,8 +88,6 @@ private:
     void startAgent(QProcess& process, const QStringList& arguments);
     static Run result(QProcess& process);
     Run forward(const QString& workspace, const QString& url, const QStringList& extra = {});
-    /// Drops the append-only triggers and runs \p statement, as someone with file access can.
-    bool tamper(const QString& path, const QString& statement);
     QString workspace(const QString& name, int entries);
     bool append(const QString& path, int entries);
     void checkMessages(const QString& path, const QList<QByteArray>& messages, int firstSeq);
@@ -177,17 +176,6 @@ Run TestAuditForward::agent(const QStringList& arguments)
         return run;
     }
     return result(process);
-}
-
-bool TestAuditForward::tamper(const QString& path, const QString& statement)
-{
-    auto db = store::Database::open(store::DatabaseConfig::sqlite(path));
-    if (!db)
-        return false;
-    QSqlQuery query(db.value()->connection());
-    query.exec(u"DROP TRIGGER IF EXISTS audit_log_no_update"_s);
-    query.exec(u"DROP TRIGGER IF EXISTS audit_log_no_delete"_s);
-    return query.exec(statement);
 }
 
 QString TestAuditForward::workspace(const QString& name, int entries)
@@ -369,7 +357,10 @@ void TestAuditForward::brokenChainIsNotSent()
     QVERIFY(collector.listen(u"tcp"_s));
     const QString path = workspace(u"broken"_s, 4);
     QVERIFY(!path.isEmpty());
-    QVERIFY(tamper(path, u"UPDATE audit_log SET payload = '{\"n\":1}' WHERE seq = 2"_s));
+    QCOMPARE(
+        mtr::test::tamperWorkspace(path,
+                                   u"UPDATE audit_log SET payload = '{\"n\":1}' WHERE seq = 2"_s),
+        1);
 
     const Run run = forward(path, collector.url());
     QCOMPARE(run.exitCode, 1);
@@ -466,7 +457,7 @@ void TestAuditForward::forwardedEntriesCannotVanish()
 
     // The newest entries deleted: a shorter chain is still a valid chain, but the collector
     // was sent entry 4, so the workspace must still hold it.
-    QVERIFY(tamper(path, u"DELETE FROM audit_log WHERE seq >= 3"_s));
+    QCOMPARE(mtr::test::tamperWorkspace(path, u"DELETE FROM audit_log WHERE seq >= 3"_s), 2);
     Run run = agent(verify);
     QCOMPARE(run.exitCode, 1);
     QCOMPARE(run.out,
@@ -500,8 +491,10 @@ void TestAuditForward::forwardedEntriesCannotVanish()
              u"copy forwarded to a collector"_s);
 
     // A cursor edited into something else is tampering too.
-    QVERIFY(tamper(path,
-                   u"UPDATE sync_cursors SET cursor = 'abc' WHERE feed LIKE 'audit-forward:%'"_s));
+    QCOMPARE(mtr::test::tamperWorkspace(
+                 path,
+                 u"UPDATE sync_cursors SET cursor = 'abc' WHERE feed LIKE 'audit-forward:%'"_s),
+             1);
     run = agent(verify);
     QCOMPARE(run.exitCode, 1);
     QCOMPARE(run.out, u"audit: broken: a forward cursor is damaged (not \"<seq>:<hash>\")"_s);
