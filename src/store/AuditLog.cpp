@@ -5,11 +5,11 @@
 #include "log/Log.h"
 #include "store/Database.h"
 #include "store/SqlSupport.h"
+#include "store/SyncCursorRepository.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSqlError>
 
 #include <algorithm>
 
@@ -218,25 +218,18 @@ Result<AuditLog::Verification> AuditLog::verify()
     // rewriting entries up to there shows. Entries written since the last forward have no such
     // witness yet; neither does a log whose cursors were rewritten too (the collector's copy
     // still tells).
+    const Result<QStringList> cursors =
+        SyncCursorRepository(m_db).cursorsWithFeedPrefix(forwardFeedPrefix());
+    if (!cursors)
+        return cursors.error();
     QHash<qint64, QString> anchors;
-    QSqlQuery cursors(m_db.connection());
-    if (auto r =
-            prepare(cursors, QStringLiteral("SELECT cursor FROM sync_cursors WHERE feed LIKE ?"));
-        !r) {
-        return r.error();
-    }
-    cursors.addBindValue(forwardFeedPrefix() + QLatin1Char('%'));
-    if (auto r = exec(cursors, "read forward cursors"); !r)
-        return r.error();
     bool damagedCursor = false;
-    while (cursors.next()) {
-        const auto anchor = parseAnchor(cursors.value(0).toString());
+    for (const QString& text : cursors.value()) {
+        const auto anchor = parseAnchor(text);
         damagedCursor = damagedCursor || !anchor;
         if (anchor && anchor->seq > 0)
             anchors.insert(anchor->seq, anchor->hash);
     }
-    if (auto done = rowsDone(cursors, "read forward cursors"); !done)
-        return done.error();
 
     ChainCheck check;
     Verification anchorBroken;

@@ -25,6 +25,25 @@ Result<QString> SyncCursorRepository::cursor(const QString& tenantId, const QStr
     return q.value(0).toString();
 }
 
+Result<QStringList> SyncCursorRepository::cursorsWithFeedPrefix(const QString& feedPrefix)
+{
+    QSqlQuery q(m_db.connection());
+    if (auto r = prepare(q, QStringLiteral("SELECT cursor FROM sync_cursors WHERE feed LIKE ?"));
+        !r) {
+        return r.error();
+    }
+    // LIKE wildcards in the prefix would widen the match; none of our feed names has one.
+    q.addBindValue(feedPrefix + QLatin1Char('%'));
+    if (auto r = exec(q, "read cursors"); !r)
+        return r.error();
+    QStringList out;
+    while (q.next())
+        out.append(q.value(0).toString());
+    if (auto done = rowsDone(q, "read cursors"); !done)
+        return done.error();
+    return out;
+}
+
 Result<void>
 SyncCursorRepository::setCursor(const QString& tenantId, const QString& feed, const QString& cursor)
 {

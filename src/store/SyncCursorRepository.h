@@ -5,6 +5,7 @@
 #include "domain/Result.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace mtr::store {
 
@@ -22,6 +23,9 @@ public:
 
     /// The stored cursor; a null QString when the feed never ran.
     Result<QString> cursor(const QString& tenantId, const QString& feed);
+
+    /// The cursors of every feed whose name starts with \p feedPrefix, any tenant.
+    Result<QStringList> cursorsWithFeedPrefix(const QString& feedPrefix);
 
     /// Stores the cursor (joins the caller's transaction, if any).
     Result<void> setCursor(const QString& tenantId, const QString& feed, const QString& cursor);
