@@ -128,6 +128,14 @@ private:
     bool m_held = false;
 };
 
+/// Why a run failed when a UDP collector answered "port unreachable".
+const QString PortUnreachable =
+    QStringLiteral("nothing listens on that port (the collector refused a datagram)");
+
+/// Why a run failed when a stream collector sent bytes back.
+const QString Answered =
+    QStringLiteral("it answered, which a syslog receiver does not (a TLS port?)");
+
 /// The error the kernel recorded on \p fd (a reset, an ICMP unreachable), cleared by reading
 /// it; 0 when none.
 int pendingSocketError(int fd)
@@ -288,8 +296,7 @@ Result<void> StreamChannel::confirm()
         return failed(
             QStringLiteral("it closed the connection early: %1").arg(m_socket->errorString()));
     if (!tls && m_socket->bytesAvailable() > 0)
-        return failed(QStringLiteral("it answered, which a syslog receiver does not (a TLS "
-                                     "port?)"));
+        return failed(Answered);
     const int fd = int(m_socket->socketDescriptor());
     if (::shutdown(fd, SHUT_WR) != 0)
         return failed(errnoText(errno));
@@ -315,8 +322,7 @@ Result<void> StreamChannel::confirm()
         if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
             return failed(errnoText(errno));
         if (n > 0 && !tls)
-            return failed(QStringLiteral("it answered, which a syslog receiver does not (a TLS "
-                                         "port?)"));
+            return failed(Answered);
         // TLS: the collector's close_notify; read on to its close.
     }
 }
@@ -361,8 +367,7 @@ public:
                                       m_socket.error() == QAbstractSocket::ConnectionRefusedError
                                               || m_socket.error()
                                                      == QAbstractSocket::UnknownSocketError
-                                          ? QStringLiteral("nothing listens on that port (the "
-                                                           "collector refused a datagram)")
+                                          ? PortUnreachable
                                           : m_socket.errorString());
             }
         }
@@ -380,8 +385,7 @@ public:
             return collectorError(Error::Code::Network,
                                   QStringLiteral("cannot send to"),
                                   m_config.collector,
-                                  QStringLiteral("nothing listens on that port (the collector "
-                                                 "refused a datagram)"));
+                                  PortUnreachable);
         }
         return {};
     }
