@@ -191,9 +191,9 @@ void ConsoleController::quitOnTerminationSignals()
 {
     auto* watcher = new workflow::SignalWatcher(this);
     connect(watcher, &workflow::SignalWatcher::signalled, this, [this](int signal) {
-        // The autosave timer may be seconds away: flush now, then leave the way a close does.
+        // Leave the way a close does: the destructor flushes the draft the autosave timer has not
+        // written yet, and the store thread writes it before it stops.
         logger()->info("console stopping on signal={}, saving the open draft first", signal);
-        m_window->draftPane()->flushAutosave();
         m_window->close();
         QCoreApplication::quit();
     });
